@@ -1,0 +1,2 @@
+/** The {@code weir} command line. */
+package dev.weir.scenarios.cli;
