@@ -23,6 +23,7 @@ public final class McapIndexedReader implements AutoCloseable {
     private static final int TAIL_BYTES = Opcode.RECORD_HEADER_BYTES + Opcode.FOOTER_CONTENT_BYTES
         + Opcode.MAGIC.length;
 
+    private final Path file;
     private final FileChannel channel;
     private final long size;
     private final Map<Integer, Schema> schemas = new LinkedHashMap<>();
@@ -32,7 +33,8 @@ public final class McapIndexedReader implements AutoCloseable {
     private final List<MetadataIndex> metadataIndexes = new ArrayList<>();
     private Statistics statistics;
 
-    private McapIndexedReader(FileChannel channel, long size) {
+    private McapIndexedReader(Path file, FileChannel channel, long size) {
+        this.file = file;
         this.channel = channel;
         this.size = size;
     }
@@ -45,7 +47,7 @@ public final class McapIndexedReader implements AutoCloseable {
     public static McapIndexedReader open(Path file) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            McapIndexedReader reader = new McapIndexedReader(channel, channel.size());
+            McapIndexedReader reader = new McapIndexedReader(file, channel, channel.size());
             reader.readSummary();
             return reader;
         } catch (IOException | RuntimeException e) {
@@ -152,10 +154,35 @@ public final class McapIndexedReader implements AutoCloseable {
             }
         }
         parseSummary(summary, (int) (offsetsStart - summaryStart), summaryStart);
+        if (definitionsMissing()) {
+            collectDefinitionsFromData();
+        }
         boolean mayHoldMessages = statistics == null || statistics.messageCount() != 0;
         if (chunkIndexes.isEmpty() && mayHoldMessages) {
             throw McapFormatException.corrupt(footerStart, Opcode.FOOTER, "the summary has no Chunk Index records,"
                 + " so messages cannot be found by index; read the file with McapStreamReader");
+        }
+    }
+
+    /** Whether the summary lacks copies of the Schema and Channel records that its chunks' messages need. */
+    private boolean definitionsMissing() {
+        if (chunkIndexes.isEmpty()) {
+            return false;
+        }
+        return channels.isEmpty()
+            || channels.values().stream().anyMatch(c -> c.schemaId() != 0 && !schemas.containsKey(c.schemaId()));
+    }
+
+    /** Falls back to one streamed pass over the data section to find the definitions the summary omits. */
+    private void collectDefinitionsFromData() throws IOException {
+        try (McapStreamReader reader = McapStreamReader.open(file, ReadOptions.strict())) {
+            for (McapRecord r = reader.next(); r != null && !(r instanceof DataEnd); r = reader.next()) {
+                if (r instanceof Schema s) {
+                    schemas.putIfAbsent(s.id(), s);
+                } else if (r instanceof Channel c) {
+                    channels.putIfAbsent(c.id(), c);
+                }
+            }
         }
     }
 
