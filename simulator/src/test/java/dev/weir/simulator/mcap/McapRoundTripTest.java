@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the writer writes, both readers read back unchanged, for every compression and option combination. */
@@ -98,6 +99,33 @@ class McapRoundTripTest {
             List<McapRecord> whole = McapTestFiles.readAll(new ByteArrayInputStream(bytes), options);
             assertEquals(whole, McapTestFiles.readAll(McapTestFiles.trickle(bytes, 1), options));
             assertEquals(whole, McapTestFiles.readAll(McapTestFiles.trickle(bytes, 3, 1, 7, 2, 64, 5, 1000), options));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void payloadsLargerThanTheWriterBuffersSurviveBothReaders(Compression compression) throws IOException {
+        Path file = dir.resolve("big.mcap");
+        byte[] big = new byte[3 << 20];
+        new java.util.SplittableRandom(1).nextBytes(big);
+        try (McapWriter writer = McapWriter.create(file, McapWriter.Options.defaults().withCompression(compression))) {
+            int ch = writer.addChannel(0, "/big", "x-raw", java.util.Map.of());
+            writer.addMessage(ch, 0, 1, 1, big, 0, big.length);
+            writer.addAttachment("big.bin", "application/octet-stream", 2, 0, big);
+            writer.addMessage(ch, 1, 3, 3, big, 5, 70_000);
+        }
+        List<McapRecord> records;
+        try (McapStreamReader reader = McapStreamReader.open(file, ReadOptions.strict())) {
+            records = McapTestFiles.readAll(reader);
+        }
+        List<Message> expected = List.of(new Message(0, 0, 1, 1, big),
+            new Message(0, 1, 3, 3, java.util.Arrays.copyOfRange(big, 5, 70_005)));
+        assertEquals(expected, McapTestFiles.messagesOf(records));
+        assertTrue(records.stream().anyMatch(r -> r instanceof Attachment a && java.util.Arrays.equals(a.data(), big)));
+        try (McapIndexedReader reader = McapIndexedReader.open(file)) {
+            List<Message> indexed = new ArrayList<>();
+            reader.messages(0, -1L).forEachRemaining(indexed::add);
+            assertEquals(expected, indexed);
         }
     }
 }
