@@ -48,7 +48,7 @@ public final class Durations {
   public static long parseSigned(String text) {
     Matcher m = DURATION.matcher(text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("expected a duration: a number and a unit (ns, us, ms, s, m, h)"
+      throw new IllegalArgumentException("expected a duration with a unit (ns, us, ms, s, m, h)"
           + " like 1500ms or 1.5s, found " + quote(text));
     }
     BigDecimal nanos = new BigDecimal(m.group(2)).multiply(NANOS_PER_UNIT.get(m.group(3)));

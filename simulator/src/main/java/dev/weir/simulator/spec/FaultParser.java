@@ -77,10 +77,10 @@ final class FaultParser {
     if (declared.isEmpty()) {
       return List.of();
     }
-    String what = "a list of sensor ids; leave \"sensors\" out for all sensors";
-    List<YamlNode> items = declared.get().asSeq(what).items();
+    List<YamlNode> items = declared.get().asSeq("a list of sensor ids").items();
     if (items.isEmpty()) {
-      throw declared.get().expected(what);
+      throw declared.get().error("expected at least one sensor id, found an empty list;"
+          + " leave \"sensors\" out to affect all sensors");
     }
     UniqueNames unique = new UniqueNames("sensor id");
     List<String> ids = new ArrayList<>();

@@ -84,15 +84,14 @@ enum SignalModel {
       double[] initial = p.perChannel("initial", 0, ANY);
       List<YamlNode> items = nonEmptyList(p.require("steps"), "a list of steps like {at: 2s, value: 5}");
       List<SignalSpec.Step.Level> levels = new ArrayList<>();
+      YamlNode previous = null;
       for (YamlNode item : items) {
         MapNode step = item.asMap("a step like {at: 2s, value: 5}");
         step.allowOnly(List.of("at", "value"), "step");
         YamlNode at = step.require("at", "step");
-        long atNs = Params.duration(at);
-        if (!levels.isEmpty()) {
-          requireAfter(levels.get(levels.size() - 1).atNs(), atNs, at, "step time");
-        }
+        long atNs = laterThan(previous, at);
         levels.add(new SignalSpec.Step.Level(atNs, p.perChannel(step.require("value", "step"), ANY)));
+        previous = at;
       }
       return new SignalSpec.Step(initial, levels);
     }
@@ -104,12 +103,10 @@ enum SignalModel {
       long widthNs = p.positiveDuration("width", 10_000_000L);
       List<Long> atNs = new ArrayList<>();
       if (p.get("at").isPresent()) {
+        YamlNode previous = null;
         for (YamlNode item : nonEmptyList(p.get("at").get(), "a list of times like [1s, 5s]")) {
-          long time = Params.duration(item);
-          if (!atNs.isEmpty()) {
-            requireAfter(atNs.get(atNs.size() - 1), time, item, "spike time");
-          }
-          atNs.add(time);
+          atNs.add(laterThan(previous, item));
+          previous = item;
         }
       }
       long everyNs = p.positiveDuration("every", 0);
@@ -175,7 +172,7 @@ enum SignalModel {
         return model;
       }
     }
-    throw node.error("expected " + expected + "; found " + '"' + name + '"' + Suggestions.didYouMean(name, names));
+    throw node.error(node.expected(expected).detail() + Suggestions.didYouMean(name, names));
   }
 
   private static double[] amplitude(ChannelParams p) throws SpecException {
@@ -207,10 +204,12 @@ enum SignalModel {
     return items;
   }
 
-  private static void requireAfter(long previousNs, long timeNs, YamlNode node, String what) throws SpecException {
-    if (timeNs <= previousNs) {
-      throw node.error("expected each " + what + " to be later than the one before (" + previousNs
-          + "ns), found " + timeNs + "ns");
+  /** The time at {@code node}, which must be later than the one at {@code previous} (when not null). */
+  private static long laterThan(YamlNode previous, YamlNode node) throws SpecException {
+    long timeNs = Params.duration(node);
+    if (previous != null && timeNs <= Params.duration(previous)) {
+      throw node.expected("a time later than the one before it (\"" + previous.asScalar("").text() + "\")");
     }
+    return timeNs;
   }
 }

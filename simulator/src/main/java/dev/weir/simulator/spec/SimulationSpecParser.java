@@ -88,7 +88,7 @@ public final class SimulationSpecParser {
     String what = "a list of sensors like [{id: accel, model: sine, rate_hz: 100}]";
     List<YamlNode> items = node.asSeq(what).items();
     if (items.isEmpty()) {
-      throw node.expected(what + " with at least one sensor");
+      throw node.expected("at least one sensor");
     }
     Problems problems = new Problems();
     UniqueNames ids = new UniqueNames("sensor id");

@@ -66,8 +66,8 @@ public final class MapNode extends YamlNode {
     for (Entry entry : entries.values()) {
       String key = entry.key().text();
       if (!allowed.contains(key)) {
-        unknown.add(keyError(key, "unknown key " + Quoting.quote(key) + " in " + what
-            + Suggestions.didYouMean(key, allowed) + "; expected one of: " + String.join(", ", allowed)));
+        unknown.add(keyError(key, "unknown key " + Quoting.quote(key) + " in " + what + "; expected one of: "
+            + String.join(", ", allowed) + Suggestions.didYouMean(key, allowed)));
       }
     }
     if (!unknown.isEmpty()) {

@@ -28,6 +28,6 @@ public final class SeqNode extends YamlNode {
 
   @Override
   String describe() {
-    return "a list";
+    return items.isEmpty() ? "an empty list" : "a list";
   }
 }
