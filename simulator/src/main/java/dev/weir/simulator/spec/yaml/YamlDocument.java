@@ -51,7 +51,8 @@ public final class YamlDocument {
    */
   public static YamlDocument parse(String text, String sourceName) throws SpecException {
     Utf8Offsets offsets = new Utf8Offsets(text);
-    LoadSettings settings = LoadSettings.builder().setLabel(sourceName).setSchema(new CoreSchema()).build();
+    LoadSettings settings = LoadSettings.builder().setLabel(sourceName).setSchema(new CoreSchema())
+        .setAllowNonScalarKeys(true).build(); // so TreeBuilder reports them with a position
     try {
       Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
       if (!documents.hasNext()) {
