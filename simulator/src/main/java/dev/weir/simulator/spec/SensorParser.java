@@ -37,7 +37,8 @@ final class SensorParser {
     if (noise.isPresent()) {
       MapNode params = noise.get().asMap("noise parameters like {stddev: 0.01}");
       params.allowOnly(SignalModel.NOISE.keysAfter(List.of()), "noise");
-      signal = new SignalSpec.Sum(List.of(signal, SignalModel.NOISE.read(new ChannelParams(params, "noise", channels))));
+      SignalSpec gaussian = SignalModel.NOISE.read(new ChannelParams(params, "noise", channels));
+      signal = new SignalSpec.Sum(List.of(signal, gaussian));
     }
     return new SensorSpec(id, rate, channels, text(map, "unit"), text(map, "description"), signal);
   }

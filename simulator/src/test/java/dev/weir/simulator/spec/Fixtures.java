@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Set;
 
 /** Locates the spec fixtures under {@code src/test/resources/spec}. */
 final class Fixtures {
@@ -21,7 +22,7 @@ final class Fixtures {
 
   static SimulationSpec parse(String name) throws SpecException {
     try {
-      return SimulationSpecParser.parse(path(name), java.util.Set.of());
+      return SimulationSpecParser.parse(path(name), Set.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -158,37 +158,50 @@ class SimulationSpecParserTest {
     return Stream.of(
         Arguments.of("rate that is not a number, after multi-byte text",
             "duration: 10s\nsensors:\n  - {id: temp, model: constant, value: 1, unit: °C, rate_hz: fast}\n",
-            "scenario.yaml:3:62 (byte 85): sensors[0].rate_hz: expected a rate in hertz from 0.1 to 1000000, found \"fast\""),
+            "scenario.yaml:3:62 (byte 85): sensors[0].rate_hz: expected a rate in hertz from 0.1 to "
+                + "1000000, found \"fast\""),
         Arguments.of("quoted number for a rate",
             "duration: 10s\nsensors:\n  - {id: temp, model: constant, value: 1, rate_hz: \"100\"}\n",
-            "scenario.yaml:3:52 (byte 74): sensors[0].rate_hz: expected a rate in hertz from 0.1 to 1000000, found \"100\""),
+            "scenario.yaml:3:52 (byte 74): sensors[0].rate_hz: expected a rate in hertz from 0.1 to "
+                + "1000000, found \"100\""),
         Arguments.of("rate of zero",
             "duration: 10s\nsensors:\n  - {id: temp, model: constant, value: 1, rate_hz: 0}\n",
             "scenario.yaml:3:52 (byte 74): sensors[0].rate_hz: expected a rate in hertz from 0.1 to 1000000, found 0"),
         Arguments.of("misspelt sensor key",
             "duration: 10s\nsensors:\n  - {id: temp, model: sine, rateHz: 10}\n",
-            "scenario.yaml:3:29 (byte 51): sensors[0].rateHz: unknown key \"rateHz\" in sensor (model sine); expected one of: id, model, rate_hz, channels, unit, description, noise, amplitude, frequency_hz, phase_deg, offset; did you mean \"rate_hz\"?"),
+            "scenario.yaml:3:29 (byte 51): sensors[0].rateHz: unknown key \"rateHz\" in sensor (model "
+                + "sine); expected one of: id, model, rate_hz, channels, unit, description, noise, amplitude, "
+                + "frequency_hz, phase_deg, offset; did you mean \"rate_hz\"?"),
         Arguments.of("misspelt model key when model is missing",
             "duration: 10s\nsensors:\n  - {id: temp, modle: sine, rate_hz: 10}\n",
-            "scenario.yaml:3:16 (byte 38): sensors[0].modle: unknown key \"modle\" in sensor; expected one of: id, model, rate_hz, channels, unit, description, noise, value, amplitude, frequency_hz, phase_deg, offset, duty, start, step_stddev, min, max, mean, stddev, step, initial, steps, height, width, at, every, probability, terms; did you mean \"model\"?"),
+            "scenario.yaml:3:16 (byte 38): sensors[0].modle: unknown key \"modle\" in sensor; expected one "
+                + "of: id, model, rate_hz, channels, unit, description, noise, value, amplitude, frequency_hz, "
+                + "phase_deg, offset, duty, start, step_stddev, min, max, mean, stddev, step, initial, steps, "
+                + "height, width, at, every, probability, terms; did you mean \"model\"?"),
         Arguments.of("per-channel list of the wrong length",
             "duration: 10s\nsensors:\n  - {id: a, model: sine, rate_hz: 10, channels: [x, y, z], amplitude: [1, 2]}\n",
-            "scenario.yaml:3:71 (byte 93): sensors[0].amplitude: expected 3 values, one per channel (x, y, z), found 2"),
+            "scenario.yaml:3:71 (byte 93): sensors[0].amplitude: expected 3 values, one per channel (x, y, "
+                + "z), found 2"),
         Arguments.of("bad item in a per-channel list",
             "duration: 10s\nsensors:\n  - {id: a, model: sine, rate_hz: 10, channels: 2, amplitude: [1, .nan]}\n",
             "scenario.yaml:3:67 (byte 89): sensors[0].amplitude[1]: expected a number, found .nan"),
         Arguments.of("per-channel mapping",
             "duration: 10s\nsensors:\n  - {id: a, model: sine, rate_hz: 10, offset: {x: 1}}\n",
-            "scenario.yaml:3:47 (byte 69): sensors[0].offset: expected a number or a list of them, one per channel, found a mapping"),
+            "scenario.yaml:3:47 (byte 69): sensors[0].offset: expected a number or a list of them, one per "
+                + "channel, found a mapping"),
         Arguments.of("duplicate sensor id",
-            "duration: 10s\nsensors:\n  - {id: a, model: counter, rate_hz: 1}\n  - {id: a, model: counter, rate_hz: 2}\n",
-            "scenario.yaml:4:10 (byte 72): sensors[1].id: duplicate sensor id \"a\"; first declared at line 3, column 10"),
+            "duration: 10s\nsensors:\n  - {id: a, model: counter, rate_hz: 1}\n  - {id: a, model: counter, "
+                + "rate_hz: 2}\n",
+            "scenario.yaml:4:10 (byte 72): sensors[1].id: duplicate sensor id \"a\"; first declared at line "
+                + "3, column 10"),
         Arguments.of("duplicate channel name",
             "duration: 10s\nsensors:\n  - {id: a, model: counter, rate_hz: 1, channels: [x, x]}\n",
-            "scenario.yaml:3:55 (byte 77): sensors[0].channels[1]: duplicate channel name \"x\"; first declared at line 3, column 52"),
+            "scenario.yaml:3:55 (byte 77): sensors[0].channels[1]: duplicate channel name \"x\"; first "
+                + "declared at line 3, column 52"),
         Arguments.of("sensor id with a space",
             "duration: 10s\nsensors:\n  - {id: my sensor, model: counter, rate_hz: 1}\n",
-            "scenario.yaml:3:10 (byte 32): sensors[0].id: expected a sensor id of letters, digits, '_', '.' or '-', found \"my sensor\""),
+            "scenario.yaml:3:10 (byte 32): sensors[0].id: expected a sensor id of letters, digits, '_', '.' "
+                + "or '-', found \"my sensor\""),
         Arguments.of("negative duration",
             "duration: -1s\n" + SENSOR,
             "scenario.yaml:1:11 (byte 10): duration: expected a duration that is not negative, found \"-1s\""),
@@ -200,34 +213,45 @@ class SimulationSpecParserTest {
             "scenario.yaml:2:10 (byte 22): sensors: expected at least one sensor, found an empty list"),
         Arguments.of("random walk with min above max",
             "duration: 10s\nsensors:\n  - {id: w, model: random-walk, rate_hz: 1, min: 5, max: 3}\n",
-            "scenario.yaml:3:58 (byte 80): sensors[0].max: expected max above min on every channel, found min 5 and max 3 on channel value"),
+            "scenario.yaml:3:58 (byte 80): sensors[0].max: expected max above min on every channel, found "
+                + "min 5 and max 3 on channel value"),
         Arguments.of("random walk starting outside its bounds",
             "duration: 10s\nsensors:\n  - {id: w, model: random-walk, rate_hz: 1, min: 1, max: 3}\n",
-            "scenario.yaml:3:50 (byte 72): sensors[0].min: expected start within [min, max] on every channel, found start 0 outside [1, 3] on channel value"),
+            "scenario.yaml:3:50 (byte 72): sensors[0].min: expected start within [min, max] on every "
+                + "channel, found start 0 outside [1, 3] on channel value"),
         Arguments.of("step times that go backwards",
-            "duration: 10s\nsensors:\n  - {id: s, model: step, rate_hz: 1, steps: [{at: 2s, value: 1}, {at: 1s, value: 2}]}\n",
-            "scenario.yaml:3:71 (byte 93): sensors[0].steps[1].at: expected a time later than the one before it (\"2s\"), found \"1s\""),
+            "duration: 10s\nsensors:\n  - {id: s, model: step, rate_hz: 1, steps: [{at: 2s, value: 1}, {at: "
+                + "1s, value: 2}]}\n",
+            "scenario.yaml:3:71 (byte 93): sensors[0].steps[1].at: expected a time later than the one "
+                + "before it (\"2s\"), found \"1s\""),
         Arguments.of("spike that never fires",
             "duration: 10s\nsensors:\n  - {id: s, model: spike, rate_hz: 1, height: 1}\n",
-            "scenario.yaml:3:5 (byte 27): sensors[0]: a spike needs at least one of \"at\", \"every\" or a \"probability\" above 0; without them it never fires"),
+            "scenario.yaml:3:5 (byte 27): sensors[0]: a spike needs at least one of \"at\", \"every\" or a "
+                + "\"probability\" above 0; without them it never fires"),
         Arguments.of("sum term with a sensor key",
             "duration: 10s\nsensors:\n  - {id: s, model: sum, rate_hz: 1, terms: [{model: sine, id: t}]}\n",
-            "scenario.yaml:3:59 (byte 81): sensors[0].terms[0].id: unknown key \"id\" in sum term (model sine); expected one of: model, amplitude, frequency_hz, phase_deg, offset"),
+            "scenario.yaml:3:59 (byte 81): sensors[0].terms[0].id: unknown key \"id\" in sum term (model "
+                + "sine); expected one of: model, amplitude, frequency_hz, phase_deg, offset"),
         Arguments.of("noise block with an unknown key",
             "duration: 10s\nsensors:\n  - {id: s, model: sine, rate_hz: 1, noise: {stdev: 1}}\n",
-            "scenario.yaml:3:46 (byte 68): sensors[0].noise.stdev: unknown key \"stdev\" in noise; expected one of: mean, stddev; did you mean \"stddev\"?"),
+            "scenario.yaml:3:46 (byte 68): sensors[0].noise.stdev: unknown key \"stdev\" in noise; expected "
+                + "one of: mean, stddev; did you mean \"stddev\"?"),
         Arguments.of("fault without a kind",
             "duration: 10s\n" + SENSOR + "faults:\n  - {at: 1s}\n",
-            "scenario.yaml:5:5 (byte 90): faults[0]: missing the fault kind; expected exactly one of: dropout, burst, duplicate, jitter, drift, skew, stuck, out_of_range, nan"),
+            "scenario.yaml:5:5 (byte 90): faults[0]: missing the fault kind; expected exactly one of: "
+                + "dropout, burst, duplicate, jitter, drift, skew, stuck, out_of_range, nan"),
         Arguments.of("fault on an undeclared sensor",
             "duration: 10s\n" + SENSOR + "faults:\n  - {sensors: [tmp], stuck: {}}\n",
-            "scenario.yaml:5:16 (byte 101): faults[0].sensors[0]: expected a declared sensor id (temp), found \"tmp\"; did you mean \"temp\"?"),
+            "scenario.yaml:5:16 (byte 101): faults[0].sensors[0]: expected a declared sensor id (temp), "
+                + "found \"tmp\"; did you mean \"temp\"?"),
         Arguments.of("fault starting after the run",
             "duration: 10s\n" + SENSOR + "faults:\n  - {at: 10s, stuck: {}}\n",
-            "scenario.yaml:5:10 (byte 95): faults[0].at: expected a start time before the end of the run (duration 10s), found \"10s\""),
+            "scenario.yaml:5:10 (byte 95): faults[0].at: expected a start time before the end of the run "
+                + "(duration 10s), found \"10s\""),
         Arguments.of("fault with an empty sensor list",
             "duration: 10s\n" + SENSOR + "faults:\n  - {sensors: [], stuck: {}}\n",
-            "scenario.yaml:5:15 (byte 100): faults[0].sensors: expected at least one sensor id, found an empty list; leave \"sensors\" out to affect all sensors"),
+            "scenario.yaml:5:15 (byte 100): faults[0].sensors: expected at least one sensor id, found an "
+                + "empty list; leave \"sensors\" out to affect all sensors"),
         Arguments.of("fault kind missing its required parameter",
             "duration: 10s\n" + SENSOR + "faults:\n  - {jitter: {for: 1s}}\n",
             "scenario.yaml:5:14 (byte 99): faults[0].jitter: missing required key \"stddev\" in jitter fault"),
@@ -236,7 +260,8 @@ class SimulationSpecParserTest {
             "scenario.yaml:5:17 (byte 102): faults[0].nan.for: expected a duration above zero, found \"0s\""),
         Arguments.of("misspelt top-level key",
             "duration: 10s\nsensor:\n  - {id: temp, model: constant, rate_hz: 10, value: 1}\n",
-            "scenario.yaml:2:1 (byte 14): sensor: unknown key \"sensor\" in the scenario file; expected one of: seed, duration, sensors, faults; did you mean \"sensors\"?"),
+            "scenario.yaml:2:1 (byte 14): sensor: unknown key \"sensor\" in the scenario file; expected one "
+                + "of: seed, duration, sensors, faults; did you mean \"sensors\"?"),
         Arguments.of("document that is not a mapping",
             "- 1\n",
             "scenario.yaml:1:1 (byte 0): expected a mapping with keys seed, duration, sensors, faults, found a list"),
