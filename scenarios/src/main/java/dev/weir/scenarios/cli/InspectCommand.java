@@ -53,7 +53,7 @@ final class InspectCommand implements Callable<Integer> {
       return WeirCli.OK;
     }
     RecordingStats stats;
-    try (McapStreamReader reader = McapStreamReader.open(file, options.withChunkRecords(true))) {
+    try (McapStreamReader reader = McapStreamReader.open(file, options.withIncludeChunkRecords(true))) {
       stats = RecordingStats.scan(reader);
     }
     if (format.json) {

@@ -20,7 +20,11 @@ final class CompactJson {
         return render(value, "", 0);
     }
 
-    private static String render(Object value, String indent, int reserved) {
+    /**
+     * {@code value} laid out as if it stood at {@code indent} with {@code reserved} characters after it on its line
+     * (a key before it, a comma after it).
+     */
+    static String render(Object value, String indent, int reserved) {
         String flat = flat(value, false);
         int available = MAX_LENGTH - indent.length() - reserved;
         if (flat.length() <= available) {
@@ -58,7 +62,7 @@ final class CompactJson {
     }
 
     /** One-line JSON; {@code spaced} puts a space after every ':' and ',' as the suite's printer does. */
-    private static String flat(Object value, boolean spaced) {
+    static String flat(Object value, boolean spaced) {
         StringBuilder sb = new StringBuilder();
         appendFlat(sb, value, spaced ? ", " : ",", spaced ? ": " : ":");
         return sb.toString();

@@ -1,5 +1,6 @@
 package dev.weir.simulator.mcap;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,44 @@ public final class ConformanceJson {
         doc.put("records", records(records));
         doc.put("meta", Map.of("variant", Map.of("features", List.copyOf(features))));
         return CompactJson.stringify(doc) + "\n";
+    }
+
+    /**
+     * Streams what {@code reader} yields as {@link #render(List)} would lay it out, holding one record at a time, so a
+     * file of any size can be printed.
+     */
+    public static void write(McapStreamReader reader, Appendable out) throws IOException {
+        // The list goes on one line only when it fits beside `  "records": `; a few records decide that.
+        int available = 80 - "  ".length() - "\"records\": ".length();
+        List<Object> head = new ArrayList<>();
+        int flatLength = 2;
+        McapRecord r = reader.next();
+        while (r != null && flatLength <= available) {
+            Object record = record(r);
+            head.add(record);
+            flatLength += CompactJson.flat(record, true).length() + (head.size() > 1 ? 2 : 0);
+            r = reader.next();
+        }
+        if (r == null && flatLength <= available) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("records", head);
+            out.append(CompactJson.stringify(doc)).append('\n');
+            return;
+        }
+        String indent = "    ";
+        out.append("{\n  \"records\": [\n");
+        Object pending = null;
+        for (Object record : head) {
+            if (pending != null) {
+                out.append(indent).append(CompactJson.render(pending, indent, 1)).append(",\n");
+            }
+            pending = record;
+        }
+        for (; r != null; r = reader.next()) {
+            out.append(indent).append(CompactJson.render(pending, indent, 1)).append(",\n");
+            pending = record(r);
+        }
+        out.append(indent).append(CompactJson.render(pending, indent, 0)).append("\n  ]\n}\n");
     }
 
     private static List<Object> records(List<McapRecord> records) {

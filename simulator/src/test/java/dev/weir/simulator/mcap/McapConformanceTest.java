@@ -66,7 +66,7 @@ class McapConformanceTest {
             }));
     }
 
-    private static List<McapRecord> readStreamed(Path file) throws IOException {
+    static List<McapRecord> readStreamed(Path file) throws IOException {
         try (McapStreamReader reader = McapStreamReader.open(file, ReadOptions.strict())) {
             return McapTestFiles.readAll(reader);
         }
