@@ -1,0 +1,142 @@
+package dev.weir.simulator.fault;
+
+import dev.weir.simulator.random.CounterRandom;
+import dev.weir.simulator.random.RandomKey;
+import dev.weir.simulator.signal.SensorSignal;
+import dev.weir.simulator.spec.FaultSpec;
+import dev.weir.simulator.spec.SensorSpec;
+import dev.weir.simulator.spec.SimulationSpec;
+import dev.weir.simulator.stream.Reading;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The source faults of a spec that affect one sensor, applied in declaration order to that
+ * sensor's clean readings (fed in index order) and passed on to a downstream consumer.
+ *
+ * <p>Every fault decides by the reading's sampling time, {@code rate.timeOf(index)}, and draws its
+ * randomness from (seed, its position in the fault list, sensor id, index). No fault depends on
+ * readings it has already passed on, so feeding a chain any contiguous index range yields exactly
+ * that range's part of the whole sequence: ranges can be generated in parallel and concatenated.
+ *
+ * <p>Semantics where the spec leaves room:
+ * <ul>
+ *   <li>burst: held readings are emitted at the window end, or at the end of the run if sooner;
+ *   <li>drift: the stamp gains {@code (t - at) · ppm / 10⁶} ns (rounded) while in the window, and
+ *       the offset gained persists after it, as a free-running clock keeps the error it accumulated;
+ *   <li>jitter: the stamp moves by {@code round(stddevNs · N(0,1))} ns;
+ *   <li>stuck: values are the clean signal values of the last sample before the window (of sample
+ *       0 if the window starts at 0), seeked directly, unaffected by other faults.
+ * </ul>
+ * Instances hold burst state and are not thread-safe.
+ */
+public final class FaultChain {
+
+  private final List<ReadingTransform> transforms;
+  private final List<Consumer<Reading>> stages;
+
+  private FaultChain(List<ReadingTransform> transforms, Consumer<Reading> downstream) {
+    this.transforms = transforms;
+    Consumer<Reading>[] sinks = newSinks(transforms.size() + 1);
+    sinks[transforms.size()] = downstream;
+    for (int k = transforms.size() - 1; k >= 0; k--) {
+      ReadingTransform transform = transforms.get(k);
+      Consumer<Reading> next = sinks[k + 1];
+      sinks[k] = reading -> transform.accept(reading, next);
+    }
+    this.stages = Arrays.asList(sinks);
+  }
+
+  /**
+   * The chain of {@code spec}'s faults that affect {@code sensor}, feeding {@code downstream}.
+   *
+   * @throws IllegalArgumentException naming the fault by position when its parameters are invalid
+   */
+  public static FaultChain of(SimulationSpec spec, SensorSpec sensor, Consumer<Reading> downstream) {
+    List<ReadingTransform> transforms = new ArrayList<>();
+    for (int position = 0; position < spec.faults().size(); position++) {
+      FaultSpec fault = spec.faults().get(position);
+      if (fault.affects(sensor.id())) {
+        transforms.add(create(spec, sensor, fault, position));
+      }
+    }
+    return new FaultChain(List.copyOf(transforms), downstream);
+  }
+
+  /** Feeds the clean reading that follows the previous one in index order. */
+  public void accept(Reading reading) {
+    stages.get(0).accept(reading);
+  }
+
+  /** Signals the end of the input, releasing held readings downstream. */
+  public void finish() {
+    for (int k = 0; k < transforms.size(); k++) {
+      transforms.get(k).finish(stages.get(k + 1));
+    }
+  }
+
+  private static ReadingTransform create(SimulationSpec spec, SensorSpec sensor, FaultSpec fault, int position) {
+    String name = "faults[" + position + "]";
+    if (fault.atNs() < 0 || fault.forNs() <= 0) {
+      throw new IllegalArgumentException(name + ": needs at >= 0 and for > 0, got at=" + fault.atNs()
+          + "ns for=" + fault.forNs() + "ns");
+    }
+    FaultWindow window = new FaultWindow(fault, sensor.rate());
+    CounterRandom random = CounterRandom.of(spec.seed(), RandomKey.of(sensor.id(), "fault/" + position, 0));
+    FaultSpec.Kind kind = fault.kind();
+    if (kind instanceof FaultSpec.Dropout k) {
+      return new DropoutFault(window, chance(random, k.probability(), name + " (dropout)"));
+    }
+    if (kind instanceof FaultSpec.Duplicate k) {
+      return new DuplicateFault(window, chance(random, k.probability(), name + " (duplicate)"));
+    }
+    if (kind instanceof FaultSpec.Burst) {
+      return new BurstFault(window, spec.durationNs());
+    }
+    if (kind instanceof FaultSpec.Jitter k) {
+      if (k.stddevNs() < 0) {
+        throw new IllegalArgumentException(name + " (jitter): stddev must not be negative: " + k.stddevNs() + "ns");
+      }
+      return new StampFault(r -> window.contains(r) ? Math.round(k.stddevNs() * random.gaussian(r.index())) : 0);
+    }
+    if (kind instanceof FaultSpec.Drift k) {
+      return new StampFault(r -> {
+        long t = window.sampleTime(r);
+        return t < fault.atNs() ? 0 : Math.round((Math.min(t, window.endNs()) - fault.atNs()) * k.ppm() / 1e6);
+      });
+    }
+    if (kind instanceof FaultSpec.Skew k) {
+      return new StampFault(r -> window.contains(r) ? k.offsetNs() : 0);
+    }
+    if (kind instanceof FaultSpec.Stuck) {
+      long last = Math.max(0, sensor.rate().countBefore(fault.atNs()) - 1);
+      return new ValueFault(window, new Chance(random, 1), SensorSignal.compile(spec.seed(), sensor).values(last));
+    }
+    if (kind instanceof FaultSpec.OutOfRange k) {
+      return new ValueFault(window, chance(random, k.probability(), name + " (out-of-range)"),
+          filled(sensor, k.value()));
+    }
+    FaultSpec.NotANumber k = (FaultSpec.NotANumber) kind;
+    return new ValueFault(window, chance(random, k.probability(), name + " (nan)"), filled(sensor, Double.NaN));
+  }
+
+  private static Chance chance(CounterRandom random, double probability, String name) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException(name + ": probability must be in [0, 1]: " + probability);
+    }
+    return new Chance(random, probability);
+  }
+
+  private static double[] filled(SensorSpec sensor, double value) {
+    double[] values = new double[sensor.channels().size()];
+    Arrays.fill(values, value);
+    return values;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Consumer<Reading>[] newSinks(int size) {
+    return (Consumer<Reading>[]) new Consumer<?>[size];
+  }
+}
