@@ -18,8 +18,8 @@ record FaultWindow(FaultSpec spec, Rate rate) {
     return rate.timeOf(reading.index());
   }
 
-  /** Where the window ends, or {@code Long.MAX_VALUE} if it lasts until the end. */
+  /** Where the window ends, or {@code Long.MAX_VALUE} if it lasts until the end (or beyond what a long holds). */
   long endNs() {
-    return spec.forNs() == FaultSpec.UNTIL_END ? Long.MAX_VALUE : spec.atNs() + spec.forNs();
+    return spec.forNs() > Long.MAX_VALUE - spec.atNs() ? Long.MAX_VALUE : spec.atNs() + spec.forNs();
   }
 }
