@@ -39,9 +39,9 @@ final class Ziggurat {
   private Ziggurat() {}
 
   static double sample(CounterRandom random, long index) {
-    int draw = 0;
+    long bits = random.bits(index); // draw 0, peeled out of the loop for the fast path
+    int draw = 1;
     while (true) {
-      long bits = random.bits(index, draw++);
       double u = (bits >>> 11) * TWO_POW_MINUS_52 - 1; // [-1, 1)
       int layer = (int) bits & (LAYERS - 1);
       if (Math.abs(u) < INNER[layer]) {
@@ -56,6 +56,7 @@ final class Ziggurat {
       if (f1 + openUniform(random.bits(index, draw++)) * (f0 - f1) < 1.0) {
         return x;
       }
+      bits = random.bits(index, draw++);
     }
   }
 

@@ -65,6 +65,21 @@ class SensorSignalTest {
   }
 
   @Test
+  void randomWalkGivesTheSameValuesWhateverOrderItIsAskedIn() {
+    // Backwards, one sample at a time, across block boundaries: the hostile order for the block cache.
+    SignalSpec walk = new SignalSpec.RandomWalk(v(0, 1), v(1, 2), v(-INF, -3), v(INF, 3));
+    long from = 3 * 1024 - 700;
+    double[] forward = new double[2 * 1400];
+    compile(new Rate(1000, 1), walk, 2).fill(from, 1400, forward);
+    SensorSignal backwards = compile(new Rate(1000, 1), walk, 2);
+    double[] one = new double[2];
+    for (int k = 1399; k >= 0; k--) {
+      backwards.fill(from + k, 1, one);
+      assertArrayEquals(Arrays.copyOfRange(forward, 2 * k, 2 * k + 2), one, "index " + (from + k));
+    }
+  }
+
+  @Test
   void fillRejectsAnArrayTooShortForTheChannels() {
     SensorSignal signal = compile(new Rate(1, 1), new SignalSpec.Constant(v(1, 2)), 2);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> signal.fill(0, 3, new double[5]));

@@ -144,7 +144,7 @@ class SimulationTest {
     DataOutputStream out = new DataOutputStream(bytes);
     all(SPEC).stream().limit(20_000).forEach(r -> write(out, r));
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
-    assertEquals("b882ceb5bb2bf771555a09a05f64b69fcbefe583470ddb408d68eb6166671169", sha256);
+    assertEquals("992e97e3e5e3cd31a43ae207a1e63af3d74c2ca9ec6626c32d416e8748662eb7", sha256);
   }
 
   @Test
