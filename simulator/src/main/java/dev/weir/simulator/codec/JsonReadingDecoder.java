@@ -38,45 +38,57 @@ final class JsonReadingDecoder implements ReadingDecoder {
     }
   }
 
+  private static final String[] FIELDS = {"sensor", "index", "stamp_ns", "values"};
+
   private Reading readObject(JsonParser p, long timeNs) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       throw error(p, "expected a JSON object, found " + found(p));
     }
     String sensor = null;
-    Long index = null;
-    Long stamp = null;
-    int count = -1;
+    long index = 0;
+    long stamp = 0;
+    int count = 0;
+    int seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
-      JsonToken value = p.nextToken();
+      int bit = 1 << fieldNumber(p, field);
+      if ((seen & bit) != 0) {
+        throw error(p, "duplicate field \"" + field + "\"");
+      }
+      seen |= bit;
+      p.nextToken();
       switch (field) {
-        case "sensor" -> {
-          requireFirst(p, field, sensor);
-          if (value != JsonToken.VALUE_STRING) {
-            throw error(p, "field \"sensor\": expected a string, found " + found(p));
-          }
-          sensor = p.getText();
-        }
-        case "index" -> index = readLong(p, field, index);
-        case "stamp_ns" -> stamp = readLong(p, field, stamp);
-        case "values" -> {
-          requireFirst(p, field, count < 0 ? null : count);
-          count = readValues(p);
-        }
-        default -> throw error(p.currentTokenLocation().getByteOffset(), "unknown field \"" + field
-            + "\"; a weir.Reading has sensor, index, stamp_ns and values");
+        case "sensor" -> sensor = readString(p);
+        case "index" -> index = readLong(p, field);
+        case "stamp_ns" -> stamp = readLong(p, field);
+        default -> count = readValues(p);
       }
     }
-    long end = p.currentTokenLocation().getByteOffset();
-    requirePresent(end, "sensor", sensor);
-    requirePresent(end, "index", index);
-    requirePresent(end, "stamp_ns", stamp);
-    requirePresent(end, "values", count < 0 ? null : count);
+    for (int f = 0; f < FIELDS.length; f++) {
+      if ((seen & 1 << f) == 0) {
+        throw error(p, "missing field \"" + FIELDS[f] + "\"");
+      }
+    }
     return new Reading(sensor, index, timeNs, stamp, Arrays.copyOf(values, count));
   }
 
-  private Long readLong(JsonParser p, String field, Long previous) throws IOException {
-    requireFirst(p, field, previous);
+  private int fieldNumber(JsonParser p, String field) throws ReadingFormatException {
+    for (int f = 0; f < FIELDS.length; f++) {
+      if (FIELDS[f].equals(field)) {
+        return f;
+      }
+    }
+    throw error(p, "unknown field \"" + field + "\"; a weir.Reading has sensor, index, stamp_ns and values");
+  }
+
+  private String readString(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      throw error(p, "field \"sensor\": expected a string, found " + found(p));
+    }
+    return p.getText();
+  }
+
+  private long readLong(JsonParser p, String field) throws IOException {
     if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
       throw error(p, "field \"" + field + "\": expected an integer between -2^63 and 2^63-1, found " + found(p));
     }
@@ -118,18 +130,6 @@ final class JsonReadingDecoder implements ReadingDecoder {
     }
     throw error(p, "values[" + i + "]: expected a number or one of \"NaN\", \"Infinity\", \"-Infinity\", found "
         + found(p));
-  }
-
-  private void requireFirst(JsonParser p, String field, Object previous) throws ReadingFormatException {
-    if (previous != null) {
-      throw error(p.currentTokenLocation().getByteOffset(), "duplicate field \"" + field + "\"");
-    }
-  }
-
-  private void requirePresent(long at, String field, Object value) throws ReadingFormatException {
-    if (value == null) {
-      throw error(at, "missing field \"" + field + "\"");
-    }
   }
 
   private ReadingFormatException error(JsonParser p, String problem) {

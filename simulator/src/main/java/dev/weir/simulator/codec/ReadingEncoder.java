@@ -17,6 +17,9 @@ public interface ReadingEncoder {
    */
   int encode(Reading reading);
 
-  /** The buffer holding the last encoded message; overwritten, and possibly replaced, by the next {@link #encode}. */
+  /**
+   * The buffer holding the last encoded message. Call it after {@link #encode}: encoding overwrites the buffer and,
+   * when a message outgrows it, replaces it.
+   */
   byte[] buffer();
 }
