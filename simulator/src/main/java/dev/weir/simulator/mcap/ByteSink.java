@@ -40,19 +40,23 @@ final class ByteSink {
     }
 
     void u8(int v) {
-        buf[reserve(1)] = (byte) v;
+        int at = reserve(1);
+        buf[at] = (byte) v;
     }
 
     void u16(int v) {
-        LittleEndian.putU16(buf, reserve(2), v);
+        int at = reserve(2);
+        LittleEndian.putU16(buf, at, v);
     }
 
     void u32(long v) {
-        LittleEndian.putU32(buf, reserve(4), v);
+        int at = reserve(4);
+        LittleEndian.putU32(buf, at, v);
     }
 
     void u64(long v) {
-        LittleEndian.putU64(buf, reserve(8), v);
+        int at = reserve(8);
+        LittleEndian.putU64(buf, at, v);
     }
 
     void patchU32(int at, long v) {
@@ -64,7 +68,8 @@ final class ByteSink {
     }
 
     void bytes(byte[] src, int off, int len) {
-        System.arraycopy(src, off, buf, reserve(len), len);
+        int at = reserve(len); // before reading buf: reserve may replace it
+        System.arraycopy(src, off, buf, at, len);
     }
 
     void string(String s) {

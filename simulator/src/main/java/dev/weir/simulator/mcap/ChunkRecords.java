@@ -21,10 +21,6 @@ final class ChunkRecords {
         this.pos = offset;
     }
 
-    int size() {
-        return end - base;
-    }
-
     /** Offset in the uncompressed records of the record {@link #next()} returns next. */
     int offset() {
         return pos - base;

@@ -50,10 +50,6 @@ final class FieldReader {
         return pos;
     }
 
-    int remaining() {
-        return limit - pos;
-    }
-
     McapFormatException corrupt(String detail) {
         String where = chunkOffset < 0 ? "" : " (record at uncompressed offset " + chunkOffset + " of the chunk)";
         return McapFormatException.corrupt(fileOffset, opcode, detail + where);
