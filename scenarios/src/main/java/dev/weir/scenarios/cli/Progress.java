@@ -24,6 +24,7 @@ final class Progress {
   private final long start;
   private long lastPrint;
   private long items;
+  private double lastFraction;
   private boolean printed;
 
   /** Progress on {@code err}, or none when not {@code enabled}. */
@@ -48,10 +49,11 @@ final class Progress {
   /**
    * Counts one item.
    *
-   * @param fraction how far along the whole job is, in [0, 1]
+   * @param fraction how far along the whole job is, in [0, 1]; negative when unknown
    */
   void step(double fraction) {
     items++;
+    lastFraction = fraction;
     if (err == null || items % CHECK_EVERY != 0) {
       return;
     }
@@ -65,7 +67,7 @@ final class Progress {
   /** Ends the progress line, if one was shown. */
   void done() {
     if (err != null && printed) {
-      print(1.0, nanoTime.getAsLong());
+      print(lastFraction < 0 ? -1 : 1.0, nanoTime.getAsLong());
       if (terminal) {
         err.print('\n');
       }
@@ -75,7 +77,8 @@ final class Progress {
 
   private void print(double fraction, long now) {
     double seconds = (now - start) / 1e9;
-    String line = String.format(Locale.ROOT, "%s: %3.0f%%  %,d items  %.1f s", label, 100 * fraction, items, seconds);
+    String done = fraction < 0 ? "" : String.format(Locale.ROOT, " %3.0f%% ", 100 * fraction);
+    String line = String.format(Locale.ROOT, "%s:%s %,d items  %.1f s", label, done, items, seconds);
     if (terminal) {
       err.print('\r' + line);
     } else {

@@ -3,12 +3,15 @@ package dev.weir.scenarios.cli;
 import dev.weir.simulator.spec.Durations;
 import dev.weir.simulator.spec.SimulationSpec;
 import dev.weir.simulator.spec.SimulationSpecParser;
-import dev.weir.simulator.stream.Reading;
+import dev.weir.simulator.recording.RunInfo;
+import dev.weir.simulator.recording.SensorInfo;
+import dev.weir.simulator.stream.ReadingSource;
 import dev.weir.simulator.stream.Simulation;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -49,17 +52,12 @@ final class SimulateCommand implements Callable<Integer> {
     if (duration != null) {
       sim = sim.withDuration(Durations.parse(duration));
     }
-    Progress progress = Progress.on(spec.commandLine().getErr(), "simulate", !quiet);
-    double durationNs = sim.durationNs();
-    try (var writer = recording.create(out, sim, scenario.getFileName().toString())) {
-      Iterator<Reading> readings = Simulation.of(sim).readings();
-      while (readings.hasNext()) {
-        Reading r = readings.next();
-        writer.write(r);
-        progress.step(r.timeNs() / durationNs);
-      }
-    }
-    progress.done();
+    Simulation simulation = Simulation.of(sim);
+    RunInfo run = new RunInfo(scenario.getFileName().toString(), sim.seed(), sim.durationNs());
+    List<SensorInfo> sensors = sim.sensors().stream().map(SensorInfo::of).toList();
+    double durationNs = Math.max(1, sim.durationNs());
+    Copy.all(ReadingSource.of(simulation.readings()), recording.create(out, sensors, run),
+        Progress.on(spec.commandLine().getErr(), "simulate", !quiet), r -> r.timeNs() / durationNs);
     return WeirCli.OK;
   }
 }
