@@ -5,7 +5,7 @@ import dev.weir.simulator.spec.SensorSpec;
 import dev.weir.simulator.spec.SimulationSpec;
 import dev.weir.simulator.stream.Reading;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -36,14 +36,15 @@ public final class FaultChain {
 
   private FaultChain(List<ReadingTransform> transforms, Consumer<Reading> downstream) {
     this.transforms = transforms;
-    Consumer<Reading>[] sinks = newSinks(transforms.size() + 1);
-    sinks[transforms.size()] = downstream;
+    // stages[k] feeds transform k; the last stage is downstream itself.
+    List<Consumer<Reading>> sinks = new ArrayList<>(Collections.nCopies(transforms.size() + 1, null));
+    sinks.set(transforms.size(), downstream);
     for (int k = transforms.size() - 1; k >= 0; k--) {
       ReadingTransform transform = transforms.get(k);
-      Consumer<Reading> next = sinks[k + 1];
-      sinks[k] = reading -> transform.accept(reading, next);
+      Consumer<Reading> next = sinks.get(k + 1);
+      sinks.set(k, reading -> transform.accept(reading, next));
     }
-    this.stages = Arrays.asList(sinks);
+    this.stages = List.copyOf(sinks);
   }
 
   /**
@@ -72,10 +73,5 @@ public final class FaultChain {
     for (int k = 0; k < transforms.size(); k++) {
       transforms.get(k).finish(stages.get(k + 1));
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Consumer<Reading>[] newSinks(int size) {
-    return (Consumer<Reading>[]) new Consumer<?>[size];
   }
 }

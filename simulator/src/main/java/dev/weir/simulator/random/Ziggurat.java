@@ -4,7 +4,7 @@ package dev.weir.simulator.random;
  * Marsaglia and Tsang's ziggurat for standard normal variates, in Doornik's ZIGNOR form
  * (128 layers; "An Improved Ziggurat Method to Generate Normal Random Samples", 2005).
  *
- * <p>About 98.8% of draws cost one 64-bit word, one multiply and one comparison. The tables are
+ * <p>Nearly 99% of draws cost one 64-bit word, one multiply and one comparison. The tables are
  * computed once with {@link StrictMath}, and the rejection paths use {@link StrictMath} too, so a
  * draw has the same bits on every JDK. Each rejection consumes the next draw number of the same
  * index ({@link CounterRandom#bits(long, int)}), which keeps the result a function of the index.
