@@ -36,7 +36,6 @@ public final class WeirCli {
     CommandLine cli = new CommandLine(new WeirCli())
         .setOut(out)
         .setErr(err)
-        .setExitCodeOnInvalidInput(BAD_INPUT)
         .setExecutionExceptionHandler(new Failures());
     return cli.execute(args);
   }

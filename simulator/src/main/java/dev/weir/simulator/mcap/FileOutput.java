@@ -73,12 +73,6 @@ final class FileOutput {
         crcMark = 0;
     }
 
-    /** Flushes and forces the bytes to the storage device. */
-    void sync() throws IOException {
-        flush();
-        channel.force(true);
-    }
-
     private void updateCrc() {
         if (crcs) {
             crc.update(sink.array(), crcMark, sink.size() - crcMark);

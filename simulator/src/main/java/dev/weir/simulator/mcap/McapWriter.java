@@ -1,11 +1,8 @@
 package dev.weir.simulator.mcap;
 
+import dev.weir.simulator.io.AtomicFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -93,9 +90,7 @@ public final class McapWriter implements AutoCloseable {
 
     private static final int MAX_ID = 0xFFFF;
 
-    private final Path target;
-    private final Path temp;
-    private final FileChannel channel;
+    private final AtomicFile file;
     private final FileOutput out;
     private final Options options;
     private final ChunkBuilder chunk;
@@ -112,32 +107,24 @@ public final class McapWriter implements AutoCloseable {
     private boolean open = true;
     private IOException failure;
 
-    private McapWriter(Path target, Path temp, FileChannel channel, Options options) {
-        this.target = target;
-        this.temp = temp;
-        this.channel = channel;
+    private McapWriter(AtomicFile file, Options options) {
+        this.file = file;
         this.options = options;
-        this.out = new FileOutput(channel, options.crcs());
+        this.out = new FileOutput(file.channel(), options.crcs());
         this.chunk = options.chunkSize() > 0
             ? new ChunkBuilder(options.compression(), options.messageIndexes(), options.crcs()) : null;
     }
 
     /** Starts writing {@code target} (via a temporary file beside it) and writes the magic and Header. */
     public static McapWriter create(Path target, Options options) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
-        FileChannel channel = null;
+        AtomicFile file = AtomicFile.create(target);
         try {
-            channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            McapWriter writer = new McapWriter(absolute, temp, channel, options);
+            McapWriter writer = new McapWriter(file, options);
             writer.out.sink().bytes(Opcode.MAGIC, 0, Opcode.MAGIC.length);
             RecordEncoder.record(writer.out.sink(), new Header(options.profile(), options.library()));
             return writer;
-        } catch (IOException | RuntimeException e) {
-            if (channel != null) {
-                channel.close();
-            }
-            Files.deleteIfExists(temp);
+        } catch (RuntimeException e) {
+            file.abort();
             throw e;
         }
     }
@@ -240,14 +227,13 @@ public final class McapWriter implements AutoCloseable {
         }
         if (failure != null) {
             abort();
-            throw new IOException("MCAP writer for " + target + " failed earlier; nothing was written", failure);
+            throw new IOException("MCAP writer for " + file.target() + " failed earlier; nothing was written", failure);
         }
         try {
             finishChunk();
             writeEnd();
-            out.sync();
-            channel.close();
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            out.flush();
+            file.commit();
             open = false;
         } catch (IOException | RuntimeException e) {
             abort();
@@ -258,21 +244,12 @@ public final class McapWriter implements AutoCloseable {
     /** Discards everything written: the temporary file is deleted and the target is left as it was. */
     public void abort() {
         open = false;
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Closing only releases the descriptor; the file is deleted next either way.
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // Nothing more can be done; the temporary name is hidden and never mistaken for a recording.
-        }
+        file.abort();
     }
 
     private void checkOpen() {
         if (!open) {
-            throw new IllegalStateException("MCAP writer for " + target + " is closed");
+            throw new IllegalStateException("MCAP writer for " + file.target() + " is closed");
         }
     }
 

@@ -21,4 +21,9 @@ public record RecordedSensor(String id, int channelId, ReadingEncoding encoding,
     channels = List.copyOf(channels);
     metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
   }
+
+  /** The sensor as a new recording would declare it: what this one says, nothing invented. */
+  public SensorInfo info() {
+    return SensorInfo.fromMetadata(id, channels, metadata);
+  }
 }

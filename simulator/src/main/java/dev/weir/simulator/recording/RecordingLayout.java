@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.weir.simulator.spec.Rate;
-import dev.weir.simulator.spec.SensorSpec;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -47,14 +46,14 @@ final class RecordingLayout {
     return m;
   }
 
-  static Map<String, String> channelMetadata(SensorSpec sensor) {
+  static Map<String, String> channelMetadata(SensorInfo sensor) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("sensor", sensor.id());
     m.put(CHANNELS_KEY, jsonArray(sensor.channels()));
-    m.put("unit", nullToEmpty(sensor.unit()));
-    m.put("rate_hz", rateText(sensor.rate()));
-    m.put("model", sensor.signal() == null ? "" : modelName(sensor.signal().getClass().getSimpleName()));
-    m.put("description", nullToEmpty(sensor.description()));
+    m.put("unit", sensor.unit());
+    m.put("rate_hz", sensor.rateHz());
+    m.put("model", sensor.model());
+    m.put("description", sensor.description());
     return m;
   }
 
@@ -107,9 +106,5 @@ final class RecordingLayout {
     } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

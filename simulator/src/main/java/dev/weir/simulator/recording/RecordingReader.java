@@ -11,6 +11,7 @@ import dev.weir.simulator.mcap.Metadata;
 import dev.weir.simulator.mcap.ReadOptions;
 import dev.weir.simulator.mcap.Schema;
 import dev.weir.simulator.stream.Reading;
+import dev.weir.simulator.stream.ReadingSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.Map;
  * weir's fails when the channel appears, a message that does not decode fails naming its channel and log time, and
  * MCAP-level damage fails with the byte offset from {@link dev.weir.simulator.mcap.McapFormatException}.
  */
-public final class RecordingReader implements AutoCloseable {
+public final class RecordingReader implements ReadingSource {
 
   private final McapStreamReader mcap;
   private final Map<Integer, Schema> schemas = new HashMap<>();
@@ -54,6 +55,7 @@ public final class RecordingReader implements AutoCloseable {
    * @throws RecordingFormatException if a channel or message is not weir's
    * @throws dev.weir.simulator.mcap.McapFormatException if the file is not valid MCAP
    */
+  @Override
   public Reading next() throws IOException {
     for (McapRecord record = mcap.next(); record != null; record = mcap.next()) {
       if (record instanceof Message message) {

@@ -4,8 +4,8 @@ import dev.weir.simulator.codec.ReadingEncoder;
 import dev.weir.simulator.codec.ReadingEncoding;
 import dev.weir.simulator.mcap.Compression;
 import dev.weir.simulator.mcap.McapWriter;
-import dev.weir.simulator.spec.SensorSpec;
 import dev.weir.simulator.stream.Reading;
+import dev.weir.simulator.stream.ReadingSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,7 +21,7 @@ import java.util.Map;
  * when it sees the first reading. The same readings always produce the same bytes. The file appears at its path only
  * when {@link #close()} succeeds; after a failed {@link #write} the recording is discarded.
  */
-public final class RecordingWriter implements AutoCloseable {
+public final class RecordingWriter implements ReadingSink {
 
   private static final long UINT32_MASK = 0xFFFF_FFFFL;
 
@@ -53,7 +53,7 @@ public final class RecordingWriter implements AutoCloseable {
    * @param sensors in channel order, ids unique, never empty
    */
   public static RecordingWriter create(Path target, ReadingEncoding encoding, Compression compression,
-      List<SensorSpec> sensors, RunInfo run) throws IOException {
+      List<SensorInfo> sensors, RunInfo run) throws IOException {
     if (sensors.isEmpty()) {
       throw new IllegalArgumentException("a recording needs at least one sensor");
     }
@@ -64,7 +64,7 @@ public final class RecordingWriter implements AutoCloseable {
       int schemaId = encoding.hasSchema()
           ? mcap.addSchema(encoding.schemaName(), encoding.schemaEncoding(), encoding.schemaData()) : 0;
       Map<String, Channel> channels = new HashMap<>();
-      for (SensorSpec sensor : sensors) {
+      for (SensorInfo sensor : sensors) {
         if (channels.containsKey(sensor.id())) {
           throw new IllegalArgumentException("sensor " + sensor.id() + " is declared twice");
         }
@@ -80,6 +80,7 @@ public final class RecordingWriter implements AutoCloseable {
   }
 
   /** Appends one reading as a message on its sensor's channel. */
+  @Override
   public void write(Reading reading) throws IOException {
     Channel channel = channels.get(reading.sensor());
     try {
@@ -108,6 +109,7 @@ public final class RecordingWriter implements AutoCloseable {
   }
 
   /** Discards the recording: nothing appears at the target path. */
+  @Override
   public void abort() {
     mcap.abort();
   }

@@ -1,12 +1,12 @@
 package dev.weir.simulator.tabular;
 
 import dev.weir.simulator.codec.ShortestDecimal;
+import dev.weir.simulator.io.AtomicFile;
 import dev.weir.simulator.stream.Reading;
+import dev.weir.simulator.stream.ReadingSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ import java.util.Objects;
  * fills its own sensor's columns and leaves the others empty. Values are in their shortest round-trip form
  * ({@code NaN}, {@code Infinity}, {@code -Infinity} included), so doubles survive bit for bit. Lines end with CRLF.
  */
-public final class CsvWriter implements AutoCloseable {
+public final class CsvWriter implements ReadingSink {
 
   static final String TIME = "time_ns";
   static final String STAMP = "stamp_ns";
@@ -43,14 +43,16 @@ public final class CsvWriter implements AutoCloseable {
     }
   }
 
+  private final AtomicFile file;
   private final Writer out;
   private final Map<String, Integer> firstColumn = new HashMap<>();
   private final Map<String, Integer> channelCount = new HashMap<>();
   private final int valueColumns;
   private final StringBuilder row = new StringBuilder();
 
-  private CsvWriter(Writer out, List<Sensor> sensors) throws IOException {
-    this.out = out;
+  private CsvWriter(AtomicFile file, List<Sensor> sensors) throws IOException {
+    this.file = file;
+    this.out = new BufferedWriter(file.utf8Writer(), 1 << 16);
     List<String> header = new ArrayList<>(List.of(TIME, STAMP, SENSOR, INDEX));
     int column = 0;
     for (Sensor s : sensors) {
@@ -73,19 +75,32 @@ public final class CsvWriter implements AutoCloseable {
     endRow();
   }
 
-  /** Starts {@code target} with the header for {@code sensors}, in that column order. */
+  /**
+   * Starts {@code target} with the header for {@code sensors}, in that column order. The file appears only when
+   * {@link #close()} succeeds; after a failed {@link #write} the export is discarded.
+   */
   public static CsvWriter create(Path target, List<Sensor> sensors) throws IOException {
-    BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+    AtomicFile file = AtomicFile.create(target);
     try {
-      return new CsvWriter(out, sensors);
+      return new CsvWriter(file, sensors);
     } catch (IOException | RuntimeException e) {
-      out.close();
+      file.abort();
       throw e;
     }
   }
 
   /** Appends one row; the reading's sensor must be one of the header's, with as many values as channels. */
+  @Override
   public void write(Reading reading) throws IOException {
+    try {
+      appendRow(reading);
+    } catch (IOException | RuntimeException e) {
+      abort();
+      throw e;
+    }
+  }
+
+  private void appendRow(Reading reading) throws IOException {
     Integer first = firstColumn.get(reading.sensor());
     if (first == null) {
       throw new IllegalArgumentException("reading " + reading + " is from sensor " + reading.sensor()
@@ -109,9 +124,22 @@ public final class CsvWriter implements AutoCloseable {
     endRow();
   }
 
+  /** Finishes the file and moves it to its path. */
   @Override
   public void close() throws IOException {
-    out.close();
+    try {
+      out.flush();
+    } catch (IOException e) {
+      abort();
+      throw e;
+    }
+    file.commit();
+  }
+
+  /** Discards the export: nothing appears at the target path. */
+  @Override
+  public void abort() {
+    file.abort();
   }
 
   private void appendField(String text) {

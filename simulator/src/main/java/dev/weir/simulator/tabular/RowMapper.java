@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ final class RowMapper {
 
   private final ColumnMapping mapping;
   private final RowSource source;
-  private final Map<String, SensorState> sensors = new HashMap<>();
+  private final Map<String, SensorState> sensors = new LinkedHashMap<>();
   private final Map<String, Cell> byName = new HashMap<>();
   private boolean started;
   private long originNs;
@@ -44,6 +45,13 @@ final class RowMapper {
   RowMapper(ColumnMapping mapping, RowSource source) {
     this.mapping = mapping;
     this.source = source;
+  }
+
+  /** Each sensor seen so far with its value columns, in order of first appearance. */
+  Map<String, List<String>> sensors() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    sensors.forEach((id, state) -> out.put(id, List.copyOf(state.valueNames)));
+    return out;
   }
 
   Reading toReading(List<Cell> row) throws TabularFormatException {

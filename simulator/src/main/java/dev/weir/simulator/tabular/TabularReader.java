@@ -1,18 +1,20 @@
 package dev.weir.simulator.tabular;
 
 import dev.weir.simulator.stream.Reading;
+import dev.weir.simulator.stream.ReadingSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Streams the readings of a CSV or NDJSON field log, one row at a time, as its {@link ColumnMapping} says. A bad row
  * is an error naming the file, line and column, never skipped. Files are read as UTF-8.
  */
-public final class TabularReader implements AutoCloseable {
+public final class TabularReader implements ReadingSource {
 
   private final RowSource rows;
   private final RowMapper mapper;
@@ -44,9 +46,18 @@ public final class TabularReader implements AutoCloseable {
    *
    * @throws TabularFormatException when the row does not match the format or the mapping
    */
+  @Override
   public Reading next() throws IOException {
     List<Cell> row = rows.next();
     return row == null ? null : mapper.toReading(row);
+  }
+
+  /**
+   * The sensors seen so far, in order of first appearance, each with its value columns in channel order. After the
+   * last row this names every sensor of the file.
+   */
+  public Map<String, List<String>> sensors() {
+    return mapper.sensors();
   }
 
   @Override

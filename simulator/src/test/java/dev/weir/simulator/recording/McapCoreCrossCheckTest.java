@@ -59,7 +59,7 @@ class McapCoreCrossCheckTest {
   void officialReaderSeesEveryMessageByteForByte(ReadingEncoding encoding, Compression compression) throws Exception {
     List<Reading> readings = TestRecordings.readings(READINGS);
     Path file = dir.resolve("cross.mcap");
-    try (RecordingWriter writer = RecordingWriter.create(file, encoding, compression, TestRecordings.SENSORS,
+    try (RecordingWriter writer = RecordingWriter.create(file, encoding, compression, TestRecordings.INFOS,
         TestRecordings.RUN)) {
       for (Reading r : readings) {
         writer.write(r);

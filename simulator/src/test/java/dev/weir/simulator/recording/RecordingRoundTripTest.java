@@ -91,7 +91,7 @@ class RecordingRoundTripTest {
   void writerRefusesReadingsOfUndeclaredSensorsAndDiscardsTheFile() throws IOException {
     Path file = dir.resolve("r.mcap");
     RecordingWriter writer = RecordingWriter.create(file, ReadingEncoding.JSON, Compression.NONE,
-        TestRecordings.SENSORS, TestRecordings.RUN);
+        TestRecordings.INFOS, TestRecordings.RUN);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> writer.write(new Reading("gyro", 0, 0, 0, new double[] {1})));
     assertEquals("reading Reading[gyro#0 t=0ns stamp=0ns [1.0]] is from undeclared sensor gyro; the recording "
@@ -102,7 +102,7 @@ class RecordingRoundTripTest {
   @Test
   void writerRefusesAReadingWithTheWrongNumberOfValues() throws IOException {
     RecordingWriter writer = RecordingWriter.create(dir.resolve("r.mcap"), ReadingEncoding.JSON, Compression.NONE,
-        TestRecordings.SENSORS, TestRecordings.RUN);
+        TestRecordings.INFOS, TestRecordings.RUN);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> writer.write(new Reading("accel", 0, 0, 0, new double[] {1})));
     assertEquals("reading Reading[accel#0 t=0ns stamp=0ns [1.0]] has 1 values; sensor accel declares 3 channels",
@@ -179,7 +179,7 @@ class RecordingRoundTripTest {
 
   private Path write(ReadingEncoding encoding, Compression compression, List<Reading> readings) throws IOException {
     Path file = dir.resolve("r.mcap");
-    try (RecordingWriter writer = RecordingWriter.create(file, encoding, compression, TestRecordings.SENSORS,
+    try (RecordingWriter writer = RecordingWriter.create(file, encoding, compression, TestRecordings.INFOS,
         TestRecordings.RUN)) {
       for (Reading r : readings) {
         writer.write(r);

@@ -18,6 +18,8 @@ final class TestRecordings {
           new SignalSpec.RandomWalk(new double[] {20}, new double[] {0.1}, new double[] {-40}, new double[] {85})),
       new SensorSpec("flags", new Rate(10, 1), List.of("a,b", "c"), "", "", null));
 
+  static final List<SensorInfo> INFOS = SENSORS.stream().map(SensorInfo::of).toList();
+
   static final RunInfo RUN = new RunInfo("bench-spec", 42, 10_000_000_000L);
 
   private TestRecordings() {}

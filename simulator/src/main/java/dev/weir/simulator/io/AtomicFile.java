@@ -1,0 +1,92 @@
+package dev.weir.simulator.io;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A file written under a hidden temporary name beside its target and renamed onto it only when
+ * complete.
+ *
+ * <p>Readers of the target see the old file or the whole new one, never a prefix: {@link #commit()}
+ * forces the bytes to storage and renames atomically; {@link #abort()} deletes the temporary file
+ * and leaves the target as it was. A crash between the two leaves only a dot-file ending in
+ * {@code .tmp}, never mistaken for a recording.
+ */
+public final class AtomicFile {
+
+  private final Path target;
+  private final Path temp;
+  private final FileChannel channel;
+  private boolean open = true;
+
+  private AtomicFile(Path target, Path temp, FileChannel channel) {
+    this.target = target;
+    this.temp = temp;
+    this.channel = channel;
+  }
+
+  /** Starts writing {@code target}; nothing appears there until {@link #commit()}. */
+  public static AtomicFile create(Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+    try {
+      return new AtomicFile(absolute, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+  }
+
+  /** The temporary file's channel, positioned at its start. */
+  public FileChannel channel() {
+    return channel;
+  }
+
+  /** A UTF-8 writer on {@link #channel()}; flush it before {@link #commit()}. */
+  public Writer utf8Writer() {
+    return Channels.newWriter(channel, StandardCharsets.UTF_8);
+  }
+
+  /** The path the file will have. */
+  public Path target() {
+    return target;
+  }
+
+  /** Forces the bytes to storage and renames the file onto its target; aborts and rethrows on failure. */
+  public void commit() throws IOException {
+    if (!open) {
+      throw new IllegalStateException("file for " + target + " was already committed or aborted");
+    }
+    try {
+      channel.force(true);
+      channel.close();
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      open = false;
+    } catch (IOException | RuntimeException e) {
+      abort();
+      throw e;
+    }
+  }
+
+  /** Deletes what was written; the target is left as it was. Safe to call more than once. */
+  public void abort() {
+    open = false;
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // Closing only releases the descriptor; the file is deleted next either way.
+    }
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException ignored) {
+      // Nothing more can be done; the temporary name is hidden and never mistaken for a complete file.
+    }
+  }
+}
