@@ -1,6 +1,8 @@
 package dev.weir.simulator.recording;
 
 import dev.weir.simulator.codec.ReadingEncoding;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ public record RecordedSensor(String id, int channelId, ReadingEncoding encoding,
 
   public RecordedSensor {
     channels = List.copyOf(channels);
-    metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
 
   /** The sensor as a new recording would declare it: what this one says, nothing invented. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Writes readings to an MCAP recording: one channel per declared sensor on topic {@code /weir/<sensor id>}, message
@@ -86,7 +87,7 @@ public final class RecordingWriter implements ReadingSink {
     try {
       if (channel == null) {
         throw new IllegalArgumentException("reading " + reading + " is from undeclared sensor " + reading.sensor()
-            + "; the recording declares " + String.join(", ", new java.util.TreeSet<>(channels.keySet())));
+            + "; the recording declares " + String.join(", ", new TreeSet<>(channels.keySet())));
       }
       if (reading.values().length != channel.valueCount) {
         throw new IllegalArgumentException("reading " + reading + " has " + reading.values().length
