@@ -50,14 +50,31 @@ final class SimulateCommand implements Callable<Integer> {
       sim = sim.withSeed(seed);
     }
     if (duration != null) {
-      sim = sim.withDuration(Durations.parse(duration));
+      sim = sim.withDuration(parseDuration(duration));
     }
-    Simulation simulation = Simulation.of(sim);
+    Simulation simulation;
+    try {
+      simulation = Simulation.of(sim);
+    } catch (IllegalArgumentException impossible) {
+      throw new BadInputException(scenario + ": " + impossible.getMessage());
+    }
     RunInfo run = new RunInfo(scenario.getFileName().toString(), sim.seed(), sim.durationNs());
     List<SensorInfo> sensors = sim.sensors().stream().map(SensorInfo::of).toList();
     double durationNs = Math.max(1, sim.durationNs());
     Copy.all(ReadingSource.of(simulation.readings()), recording.create(out, sensors, run),
         Progress.on(spec.commandLine().getErr(), "simulate", !quiet), r -> r.timeNs() / durationNs);
     return WeirCli.OK;
+  }
+
+  private static long parseDuration(String text) {
+    try {
+      long ns = Durations.parse(text);
+      if (ns == 0) {
+        throw new IllegalArgumentException("expected a duration above zero, found \"" + text + "\"");
+      }
+      return ns;
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--duration " + text + ": " + e.getMessage());
+    }
   }
 }

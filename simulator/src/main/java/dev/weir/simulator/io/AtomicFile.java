@@ -5,10 +5,12 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A file written under a hidden temporary name beside its target and renamed onto it only when
@@ -20,6 +22,8 @@ import java.nio.file.StandardOpenOption;
  * {@code .tmp}, never mistaken for a recording.
  */
 public final class AtomicFile {
+
+  private static final AtomicLong COUNTER = new AtomicLong();
 
   private final Path target;
   private final Path temp;
@@ -35,12 +39,19 @@ public final class AtomicFile {
   /** Starts writing {@code target}; nothing appears there until {@link #commit()}. */
   public static AtomicFile create(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
-    try {
-      return new AtomicFile(absolute, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(temp);
-      throw e;
+    // Not Files.createTempFile: its owner-only permissions would stick to the committed file, which
+    // should get the usual permissions (umask) like any file the user writes.
+    for (int attempt = 0; ; attempt++) {
+      Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+          + COUNTER.incrementAndGet() + ".tmp");
+      try {
+        return new AtomicFile(absolute, temp,
+            FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW));
+      } catch (FileAlreadyExistsException stale) {
+        if (attempt == 100) {
+          throw stale;
+        }
+      }
     }
   }
 

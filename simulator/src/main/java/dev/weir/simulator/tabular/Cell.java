@@ -7,7 +7,7 @@ package dev.weir.simulator.tabular;
  * @param text the value's text; empty for an empty CSV field
  * @param kind what the source says the value is
  * @param line the line the value starts on, from 1
- * @param column the CSV field number or NDJSON character column, from 1
+ * @param column the character column where the value starts, from 1
  */
 record Cell(String name, String text, Kind kind, long line, long column) {
 

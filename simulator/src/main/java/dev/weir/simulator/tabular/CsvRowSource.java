@@ -19,10 +19,14 @@ final class CsvRowSource implements RowSource {
   private final List<Cell> cells = new ArrayList<>();
   private final List<String> fields = new ArrayList<>();
   private final List<Long> fieldLines = new ArrayList<>();
+  private final List<Long> fieldColumns = new ArrayList<>();
   private final StringBuilder field = new StringBuilder();
   private long line = 1;
   private long recordLine;
   private int pushedBack = -2;
+  /** Characters taken from the reader so far, and the index of the current line's first character. */
+  private long consumed;
+  private long lineStart;
 
   CsvRowSource(Reader in, String file) throws IOException {
     this.in = in;
@@ -34,7 +38,8 @@ final class CsvRowSource implements RowSource {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < header.size(); i++) {
       if (!seen.add(header.get(i))) {
-        throw new TabularFormatException(file, 1, i + 1, "column name \"" + header.get(i) + "\" appears twice");
+        throw new TabularFormatException(file, 1, fieldColumns.get(i), "column name \"" + header.get(i)
+            + "\" appears twice");
       }
     }
   }
@@ -45,12 +50,13 @@ final class CsvRowSource implements RowSource {
       return null;
     }
     if (fields.size() != header.size()) {
-      throw new TabularFormatException(file, recordLine, Math.min(fields.size(), header.size()) + 1,
+      int at = Math.min(fields.size(), header.size() + 1) - 1;
+      throw new TabularFormatException(file, fieldLines.get(at), fieldColumns.get(at),
           "expected " + header.size() + " fields as in the header, found " + fields.size());
     }
     cells.clear();
     for (int i = 0; i < fields.size(); i++) {
-      cells.add(new Cell(header.get(i), fields.get(i), Cell.Kind.TEXT, fieldLines.get(i), i + 1));
+      cells.add(new Cell(header.get(i), fields.get(i), Cell.Kind.TEXT, fieldLines.get(i), fieldColumns.get(i)));
     }
     return cells;
   }
@@ -79,6 +85,7 @@ final class CsvRowSource implements RowSource {
   private boolean readRecord() throws IOException {
     fields.clear();
     fieldLines.clear();
+    fieldColumns.clear();
     int c = read();
     if (c == -1) {
       return false;
@@ -86,13 +93,14 @@ final class CsvRowSource implements RowSource {
     recordLine = line;
     while (true) {
       long fieldLine = line;
+      long fieldColumn = column();
       field.setLength(0);
       if (c == '"') {
-        c = readQuoted(fieldLine);
+        c = readQuoted(fieldLine, fieldColumn);
       } else {
         while (c != ',' && c != '\n' && c != '\r' && c != -1) {
           if (c == '"') {
-            throw new TabularFormatException(file, line, fields.size() + 1,
+            throw new TabularFormatException(file, line, column(),
                 "a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
           }
           field.append((char) c);
@@ -101,6 +109,7 @@ final class CsvRowSource implements RowSource {
       }
       fields.add(field.toString());
       fieldLines.add(fieldLine);
+      fieldColumns.add(fieldColumn);
       if (c == ',') {
         c = read();
         continue;
@@ -111,24 +120,25 @@ final class CsvRowSource implements RowSource {
   }
 
   /** Reads a quoted field's content; returns the character after the closing quote. */
-  private int readQuoted(long startLine) throws IOException {
+  private int readQuoted(long startLine, long startColumn) throws IOException {
     while (true) {
       int c = read();
       if (c == -1) {
-        throw new TabularFormatException(file, startLine, fields.size() + 1,
+        throw new TabularFormatException(file, startLine, startColumn,
             "quoted field is not closed before the end of the file");
       }
       if (c == '"') {
         int after = read();
         if (after != '"') {
           if (after != ',' && after != '\n' && after != '\r' && after != -1) {
-            throw new TabularFormatException(file, line, fields.size() + 1,
+            throw new TabularFormatException(file, line, column(),
                 "expected a comma or the end of the line after the closing quote, found '" + (char) after + "'");
           }
           return after;
         }
       } else if (c == '\n') {
         line++;
+        lineStart = consumed;
       }
       field.append((char) c);
     }
@@ -143,7 +153,13 @@ final class CsvRowSource implements RowSource {
     }
     if (c != -1) {
       line++;
+      lineStart = pushedBack == -2 ? consumed : consumed - 1;
     }
+  }
+
+  /** The column of the character last returned by {@link #read()}, from 1. */
+  private long column() {
+    return consumed - lineStart;
   }
 
   private int read() throws IOException {
@@ -152,6 +168,10 @@ final class CsvRowSource implements RowSource {
       pushedBack = -2;
       return c;
     }
-    return in.read();
+    int c = in.read();
+    if (c != -1) {
+      consumed++;
+    }
+    return c;
   }
 }

@@ -5,9 +5,7 @@ import dev.weir.simulator.mcap.Compression;
 import dev.weir.simulator.recording.RecordingReader;
 import dev.weir.simulator.recording.RecordingWriter;
 import dev.weir.simulator.recording.RunInfo;
-import dev.weir.simulator.spec.Rate;
-import dev.weir.simulator.spec.SensorSpec;
-import dev.weir.simulator.spec.SignalSpec;
+import dev.weir.simulator.recording.SensorInfo;
 import dev.weir.simulator.stream.Reading;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,8 +40,8 @@ public class RecordingBenchmark {
 
   static final int READINGS = 200_000;
 
-  private static final List<SensorSpec> SENSORS = List.of(new SensorSpec("accel", new Rate(1000, 1),
-      List.of("x", "y", "z"), "m/s^2", "", new SignalSpec.Constant(new double[3])));
+  private static final List<SensorInfo> SENSORS =
+      List.of(new SensorInfo("accel", List.of("x", "y", "z"), "m/s^2", "1000", "constant", ""));
 
   @Param({"BINARY", "JSON"})
   public ReadingEncoding encoding;

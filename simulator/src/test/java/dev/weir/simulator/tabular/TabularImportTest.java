@@ -39,7 +39,7 @@ class TabularImportTest {
           new Reading("b", 0, 1_000_000_000, 1_000_000_000, new double[] {2})), readings);
       // the embedded line break counts: the third record starts on line 4
       assertCsvError("\"time, s\",sensor,v\r\n0,\"a\r\nc\",1\r\n1,\"\",2\r\n", mapping,
-          "field.csv:4:2: column \"sensor\": expected a sensor id, found an empty column");
+          "field.csv:4:3: column \"sensor\": expected a sensor id, found an empty column");
     }
 
     @Test
@@ -61,7 +61,7 @@ class TabularImportTest {
     @Test
     void aNonNumberIsReportedWithFileLineAndColumn() {
       assertCsvError("t,temp,hum\n0,1,2\n1,abc,2\n", ColumnMapping.of("t", TimestampUnit.SECONDS, "s"),
-          "field.csv:3:2: column \"temp\": expected a number, found \"abc\"");
+          "field.csv:3:3: column \"temp\": expected a number, found \"abc\"");
     }
 
     @Test
@@ -73,15 +73,15 @@ class TabularImportTest {
     @Test
     void anUnclosedQuoteIsReportedWhereTheFieldStarts() {
       assertCsvError("t,a\n0,\"1\n2\n", ColumnMapping.of("t", TimestampUnit.SECONDS, "s"),
-          "field.csv:2:2: quoted field is not closed before the end of the file");
+          "field.csv:2:3: quoted field is not closed before the end of the file");
     }
 
     @Test
     void aStrayQuoteIsReported() {
       assertCsvError("t,a\n0,1\"2\n", ColumnMapping.of("t", TimestampUnit.SECONDS, "s"),
-          "field.csv:2:2: a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
+          "field.csv:2:4: a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
       assertCsvError("t,a\n0,\"1\"2\n", ColumnMapping.of("t", TimestampUnit.SECONDS, "s"),
-          "field.csv:2:2: expected a comma or the end of the line after the closing quote, found '2'");
+          "field.csv:2:6: expected a comma or the end of the line after the closing quote, found '2'");
     }
 
     @Test
@@ -116,7 +116,7 @@ class TabularImportTest {
       assertCsvError("", ColumnMapping.of("t", TimestampUnit.SECONDS, "s"),
           "field.csv:1:1: expected a header row, found an empty file");
       assertCsvError("t,a,a\n", ColumnMapping.of("t", TimestampUnit.SECONDS, "s"),
-          "field.csv:1:3: column name \"a\" appears twice");
+          "field.csv:1:5: column name \"a\" appears twice");
     }
 
     private List<Reading> csv(String text, ColumnMapping mapping) throws IOException {
