@@ -7,4 +7,4 @@ import java.util.Map;
  * order the file has.
  */
 public record Channel(int id, int schemaId, String topic, String messageEncoding, Map<String, String> metadata)
-    implements McapRecord {}
+  implements McapRecord {}

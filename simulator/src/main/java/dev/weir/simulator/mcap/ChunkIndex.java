@@ -7,5 +7,5 @@ import java.util.Map;
  * offset of that channel's Message Index record; empty means the chunk has no message indexes.
  */
 public record ChunkIndex(long messageStartTime, long messageEndTime, long chunkStartOffset, long chunkLength,
-    Map<Integer, Long> messageIndexOffsets, long messageIndexLength, String compression, long compressedSize,
-    long uncompressedSize) implements McapRecord {}
+  Map<Integer, Long> messageIndexOffsets, long messageIndexLength, String compression, long compressedSize,
+  long uncompressedSize) implements McapRecord {}

@@ -6,5 +6,5 @@ package dev.weir.simulator.mcap;
  * and must be compared with {@link Long#compareUnsigned}.
  */
 public sealed interface McapRecord
-    permits Header, Footer, Schema, Channel, Message, Chunk, MessageIndex, ChunkIndex, Attachment, AttachmentIndex,
-        Statistics, Metadata, MetadataIndex, SummaryOffset, DataEnd, UnknownRecord {}
+  permits Header, Footer, Schema, Channel, Message, Chunk, MessageIndex, ChunkIndex, Attachment, AttachmentIndex,
+    Statistics, Metadata, MetadataIndex, SummaryOffset, DataEnd, UnknownRecord {}

@@ -9,57 +9,57 @@ import java.util.Arrays;
  * actually arrive, so a corrupt length on a short stream fails as truncation instead of allocating the claimed size.
  */
 final class RecordInput {
-    private static final int READ_SIZE = 1 << 16;
+  private static final int READ_SIZE = 1 << 16;
 
-    private final InputStream in;
-    private final long length;
-    private long position;
-    private byte[] content = new byte[READ_SIZE];
+  private final InputStream in;
+  private final long length;
+  private long position;
+  private byte[] content = new byte[READ_SIZE];
 
-    /** @param length the stream's total length if known, else {@link Long#MAX_VALUE} */
-    RecordInput(InputStream in, long length) {
-        this.in = in;
-        this.length = length;
-    }
+  /** @param length the stream's total length if known, else {@link Long#MAX_VALUE} */
+  RecordInput(InputStream in, long length) {
+    this.in = in;
+    this.length = length;
+  }
 
-    long position() {
-        return position;
-    }
+  long position() {
+    return position;
+  }
 
-    /** Bytes left before the known end of the stream ({@code Long.MAX_VALUE}-ish when unknown). */
-    long remaining() {
-        return length - position;
-    }
+  /** Bytes left before the known end of the stream ({@code Long.MAX_VALUE}-ish when unknown). */
+  long remaining() {
+    return length - position;
+  }
 
-    /** Reads up to {@code len} bytes, fewer only at end of stream; returns the count. */
-    int read(byte[] dst, int off, int len) throws IOException {
-        int n = in.readNBytes(dst, off, len);
-        position += n;
-        return n;
-    }
+  /** Reads up to {@code len} bytes, fewer only at end of stream; returns the count. */
+  int read(byte[] dst, int off, int len) throws IOException {
+    int n = in.readNBytes(dst, off, len);
+    position += n;
+    return n;
+  }
 
-    boolean atEnd() throws IOException {
-        return in.read() < 0;
-    }
+  boolean atEnd() throws IOException {
+    return in.read() < 0;
+  }
 
-    /** The shared content buffer, valid until the next {@link #readContent}. */
-    byte[] content() {
-        return content;
-    }
+  /** The shared content buffer, valid until the next {@link #readContent}. */
+  byte[] content() {
+    return content;
+  }
 
-    /** Reads {@code n} content bytes into {@link #content()}; returns how many arrived (fewer at end of stream). */
-    int readContent(int n) throws IOException {
-        int got = 0;
-        while (got < n) {
-            if (got == content.length) {
-                content = Arrays.copyOf(content, (int) Math.min(n, 2L * content.length));
-            }
-            int r = read(content, got, Math.min(n, content.length) - got);
-            if (r == 0) {
-                return got;
-            }
-            got += r;
-        }
+  /** Reads {@code n} content bytes into {@link #content()}; returns how many arrived (fewer at end of stream). */
+  int readContent(int n) throws IOException {
+    int got = 0;
+    while (got < n) {
+      if (got == content.length) {
+        content = Arrays.copyOf(content, (int) Math.min(n, 2L * content.length));
+      }
+      int r = read(content, got, Math.min(n, content.length) - got);
+      if (r == 0) {
         return got;
+      }
+      got += r;
     }
+    return got;
+  }
 }

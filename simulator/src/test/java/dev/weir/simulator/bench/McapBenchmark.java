@@ -37,60 +37,60 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 3, time = 3)
 @Fork(1)
 public class McapBenchmark {
-    static final int MESSAGES = 1_000_000;
-    static final int SIZE = 100;
-    /** Payload megabytes (10^6 bytes) per operation: multiply ops/s by this for MB/s. */
-    static final double PAYLOAD_MB = MESSAGES * (double) SIZE / 1e6;
+  static final int MESSAGES = 1_000_000;
+  static final int SIZE = 100;
+  /** Payload megabytes (10^6 bytes) per operation: multiply ops/s by this for MB/s. */
+  static final double PAYLOAD_MB = MESSAGES * (double) SIZE / 1e6;
 
-    @Param({"NONE", "ZSTD", "LZ4"})
-    public Compression compression;
+  @Param({"NONE", "ZSTD", "LZ4"})
+  public Compression compression;
 
-    private Path dir;
-    private Path written;
-    private Path readable;
-    private byte[] payload;
+  private Path dir;
+  private Path written;
+  private Path readable;
+  private byte[] payload;
 
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        dir = Files.createTempDirectory("mcap-bench");
-        written = dir.resolve("write.mcap");
-        readable = dir.resolve("read.mcap");
-        payload = new byte[SIZE * 64];
-        new SplittableRandom(1).nextBytes(payload);
-        // Half the payload repeats so compression has something to find, as sensor data does.
-        System.arraycopy(payload, 0, payload, payload.length / 2, payload.length / 2);
-        write(readable);
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    dir = Files.createTempDirectory("mcap-bench");
+    written = dir.resolve("write.mcap");
+    readable = dir.resolve("read.mcap");
+    payload = new byte[SIZE * 64];
+    new SplittableRandom(1).nextBytes(payload);
+    // Half the payload repeats so compression has something to find, as sensor data does.
+    System.arraycopy(payload, 0, payload, payload.length / 2, payload.length / 2);
+    write(readable);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    Files.deleteIfExists(written);
+    Files.deleteIfExists(readable);
+    Files.deleteIfExists(dir);
+  }
+
+  @Benchmark
+  public void write() throws IOException {
+    write(written);
+  }
+
+  @Benchmark
+  public void streamRead(Blackhole hole) throws IOException {
+    try (McapStreamReader reader = McapStreamReader.open(readable, ReadOptions.strict())) {
+      for (McapRecord r = reader.next(); r != null; r = reader.next()) {
+        hole.consume(r);
+      }
     }
+  }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        Files.deleteIfExists(written);
-        Files.deleteIfExists(readable);
-        Files.deleteIfExists(dir);
+  private void write(Path target) throws IOException {
+    try (McapWriter writer = McapWriter.create(target, McapWriter.Options.defaults()
+      .withCompression(compression))) {
+      int schema = writer.addSchema("bench", "x-raw", new byte[0]);
+      int channel = writer.addChannel(schema, "/bench", "x-raw", Map.of());
+      for (int i = 0; i < MESSAGES; i++) {
+        writer.addMessage(channel, i, 1_000L * i, 1_000L * i, payload, (i & 63) * SIZE / 2, SIZE);
+      }
     }
-
-    @Benchmark
-    public void write() throws IOException {
-        write(written);
-    }
-
-    @Benchmark
-    public void streamRead(Blackhole hole) throws IOException {
-        try (McapStreamReader reader = McapStreamReader.open(readable, ReadOptions.strict())) {
-            for (McapRecord r = reader.next(); r != null; r = reader.next()) {
-                hole.consume(r);
-            }
-        }
-    }
-
-    private void write(Path target) throws IOException {
-        try (McapWriter writer = McapWriter.create(target, McapWriter.Options.defaults()
-            .withCompression(compression))) {
-            int schema = writer.addSchema("bench", "x-raw", new byte[0]);
-            int channel = writer.addChannel(schema, "/bench", "x-raw", Map.of());
-            for (int i = 0; i < MESSAGES; i++) {
-                writer.addMessage(channel, i, 1_000L * i, 1_000L * i, payload, (i & 63) * SIZE / 2, SIZE);
-            }
-        }
-    }
+  }
 }
