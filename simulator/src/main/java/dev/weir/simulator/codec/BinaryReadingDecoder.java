@@ -1,5 +1,6 @@
 package dev.weir.simulator.codec;
 
+import dev.weir.simulator.io.LittleEndian;
 import dev.weir.simulator.stream.Reading;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -78,17 +79,14 @@ final class BinaryReadingDecoder implements ReadingDecoder {
 
     int u16(String what) throws ReadingFormatException {
       require(2, what);
-      int v = (data[start + position] & 0xff) | (data[start + position + 1] & 0xff) << 8;
+      int v = LittleEndian.u16(data, start + position);
       position += 2;
       return v;
     }
 
     long i64(String what) throws ReadingFormatException {
       require(8, what);
-      long v = 0;
-      for (int i = 7; i >= 0; i--) {
-        v = v << 8 | (data[start + position + i] & 0xff);
-      }
+      long v = LittleEndian.u64(data, start + position);
       position += 8;
       return v;
     }

@@ -1,5 +1,6 @@
 package dev.weir.simulator.codec;
 
+import dev.weir.simulator.io.ByteSink;
 import dev.weir.simulator.stream.Reading;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ final class BinaryReadingEncoder implements ReadingEncoder {
   static final int VERSION = 1;
   static final int MAX_COUNT = 0xffff;
 
-  private final ByteSink sink = new ByteSink();
+  private final ByteSink sink = new ByteSink(256);
   private final Map<String, byte[]> sensorBytes = new HashMap<>();
 
   @Override
@@ -26,23 +27,22 @@ final class BinaryReadingEncoder implements ReadingEncoder {
       throw new IllegalArgumentException("reading " + reading.sensor() + "#" + reading.index() + " has "
           + values.length + " values; weir.reading.v1 holds at most " + MAX_COUNT);
     }
-    sink.reset();
-    sink.ensure(1 + 2 + sensor.length + 8 + 8 + 2 + 8 * values.length);
-    sink.put((byte) VERSION);
-    sink.putShortLe(sensor.length);
-    sink.putBytes(sensor);
-    sink.putLongLe(reading.index());
-    sink.putLongLe(reading.stampNs());
-    sink.putShortLe(values.length);
+    sink.clear();
+    sink.u8(VERSION);
+    sink.u16(sensor.length);
+    sink.bytes(sensor, 0, sensor.length);
+    sink.u64(reading.index());
+    sink.u64(reading.stampNs());
+    sink.u16(values.length);
     for (double v : values) {
-      sink.putLongLe(Double.doubleToRawLongBits(v));
+      sink.u64(Double.doubleToRawLongBits(v));
     }
     return sink.size();
   }
 
   @Override
   public byte[] buffer() {
-    return sink.bytes();
+    return sink.array();
   }
 
   private static byte[] utf8(String sensor) {

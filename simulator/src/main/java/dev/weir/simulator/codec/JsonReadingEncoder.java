@@ -1,5 +1,6 @@
 package dev.weir.simulator.codec;
 
+import dev.weir.simulator.io.ByteSink;
 import dev.weir.simulator.stream.Reading;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -12,44 +13,45 @@ import java.util.Map;
  */
 final class JsonReadingEncoder implements ReadingEncoder {
 
-  private final ByteSink sink = new ByteSink();
+  private final ByteSink sink = new ByteSink(256);
   private final Map<String, byte[]> quotedSensors = new HashMap<>();
 
   @Override
   public int encode(Reading reading) {
-    sink.reset();
-    sink.putAscii("{\"sensor\":");
-    sink.putBytes(quoted(reading.sensor()));
-    sink.putAscii(",\"index\":");
-    sink.putAscii(Long.toString(reading.index()));
-    sink.putAscii(",\"stamp_ns\":");
-    sink.putAscii(Long.toString(reading.stampNs()));
-    sink.putAscii(",\"values\":[");
+    sink.clear();
+    sink.ascii("{\"sensor\":");
+    byte[] sensor = quoted(reading.sensor());
+    sink.bytes(sensor, 0, sensor.length);
+    sink.ascii(",\"index\":");
+    sink.ascii(Long.toString(reading.index()));
+    sink.ascii(",\"stamp_ns\":");
+    sink.ascii(Long.toString(reading.stampNs()));
+    sink.ascii(",\"values\":[");
     double[] values = reading.values();
     for (int c = 0; c < values.length; c++) {
       if (c > 0) {
-        sink.put((byte) ',');
+        sink.u8(',');
       }
       putValue(values[c]);
     }
-    sink.putAscii("]}");
+    sink.ascii("]}");
     return sink.size();
   }
 
   @Override
   public byte[] buffer() {
-    return sink.bytes();
+    return sink.array();
   }
 
   /** NaN and the infinities are not JSON numbers; the schema allows them as these three strings. */
   private void putValue(double v) {
     String text = ShortestDecimal.of(v);
     if (Double.isFinite(v)) {
-      sink.putAscii(text);
+      sink.ascii(text);
     } else {
-      sink.put((byte) '"');
-      sink.putAscii(text);
-      sink.put((byte) '"');
+      sink.u8('"');
+      sink.ascii(text);
+      sink.u8('"');
     }
   }
 

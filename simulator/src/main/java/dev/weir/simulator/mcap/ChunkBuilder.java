@@ -1,5 +1,6 @@
 package dev.weir.simulator.mcap;
 
+import dev.weir.simulator.io.ByteSink;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ final class ChunkBuilder {
     sink.u64(hasMessages ? endTime : 0);
     sink.u64(records.size());
     sink.u32(crc);
-    sink.string(compression.mcapName());
+    RecordEncoder.string(sink, compression.mcapName());
     sink.u64(compressed.size());
     long contentLength = sink.size() - start - Opcode.RECORD_HEADER_BYTES + (long) compressed.size();
     sink.patchU64(start + 1, contentLength);

@@ -1,5 +1,6 @@
 package dev.weir.simulator.mcap;
 
+import dev.weir.simulator.io.ByteSink;
 import com.github.luben.zstd.Zstd;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

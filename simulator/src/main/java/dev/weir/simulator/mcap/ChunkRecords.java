@@ -1,5 +1,7 @@
 package dev.weir.simulator.mcap;
 
+import dev.weir.simulator.io.LittleEndian;
+
 /**
  * Iterates the records inside a decoded chunk. Only Schema, Channel, Message and unknown (future) opcodes may appear
  * there; any other known record, or a length running past the chunk, is reported as corruption.

@@ -1,5 +1,6 @@
 package dev.weir.simulator.mcap;
 
+import dev.weir.simulator.io.LittleEndian;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.weir.simulator.mcap;
 
+import dev.weir.simulator.io.ByteSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,5 +1,6 @@
 package dev.weir.simulator.mcap;
 
+import dev.weir.simulator.io.ByteSink;
 import dev.weir.simulator.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package dev.weir.simulator.mcap;
 
+import dev.weir.simulator.io.ByteSink;
+import dev.weir.simulator.io.LittleEndian;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /** Serializes records into a {@link ByteSink} as {@code <opcode><uint64 length><content>}. */
@@ -27,28 +31,28 @@ final class RecordEncoder {
   static void record(ByteSink sink, McapRecord record) {
     int start = begin(sink, opcodeOf(record));
     if (record instanceof Header h) {
-      sink.string(h.profile());
-      sink.string(h.library());
+      string(sink, h.profile());
+      string(sink, h.library());
     } else if (record instanceof Schema s) {
       sink.u16(s.id());
-      sink.string(s.name());
-      sink.string(s.encoding());
+      string(sink, s.name());
+      string(sink, s.encoding());
       sink.u32(s.data().length);
       sink.bytes(s.data(), 0, s.data().length);
     } else if (record instanceof Channel c) {
       sink.u16(c.id());
       sink.u16(c.schemaId());
-      sink.string(c.topic());
-      sink.string(c.messageEncoding());
-      sink.stringMap(c.metadata());
+      string(sink, c.topic());
+      string(sink, c.messageEncoding());
+      stringMap(sink, c.metadata());
     } else if (record instanceof ChunkIndex ci) {
       sink.u64(ci.messageStartTime());
       sink.u64(ci.messageEndTime());
       sink.u64(ci.chunkStartOffset());
       sink.u64(ci.chunkLength());
-      sink.u16u64Map(ci.messageIndexOffsets());
+      u16u64Map(sink, ci.messageIndexOffsets());
       sink.u64(ci.messageIndexLength());
-      sink.string(ci.compression());
+      string(sink, ci.compression());
       sink.u64(ci.compressedSize());
       sink.u64(ci.uncompressedSize());
     } else if (record instanceof AttachmentIndex ai) {
@@ -57,8 +61,8 @@ final class RecordEncoder {
       sink.u64(ai.logTime());
       sink.u64(ai.createTime());
       sink.u64(ai.dataSize());
-      sink.string(ai.name());
-      sink.string(ai.mediaType());
+      string(sink, ai.name());
+      string(sink, ai.mediaType());
     } else if (record instanceof Statistics st) {
       sink.u64(st.messageCount());
       sink.u16(st.schemaCount());
@@ -68,14 +72,14 @@ final class RecordEncoder {
       sink.u32(st.chunkCount());
       sink.u64(st.messageStartTime());
       sink.u64(st.messageEndTime());
-      sink.u16u64Map(st.channelMessageCounts());
+      u16u64Map(sink, st.channelMessageCounts());
     } else if (record instanceof Metadata m) {
-      sink.string(m.name());
-      sink.stringMap(m.metadata());
+      string(sink, m.name());
+      stringMap(sink, m.metadata());
     } else if (record instanceof MetadataIndex mi) {
       sink.u64(mi.offset());
       sink.u64(mi.length());
-      sink.string(mi.name());
+      string(sink, mi.name());
     } else if (record instanceof SummaryOffset so) {
       sink.u8(so.groupOpcode());
       sink.u64(so.groupStart());
@@ -101,8 +105,8 @@ final class RecordEncoder {
     int start = begin(sink, Opcode.ATTACHMENT);
     sink.u64(logTime);
     sink.u64(createTime);
-    sink.string(name);
-    sink.string(mediaType);
+    string(sink, name);
+    string(sink, mediaType);
     sink.u64(data.length);
     sink.bytes(data, 0, data.length);
     long value = 0;
@@ -139,5 +143,31 @@ final class RecordEncoder {
     if (r instanceof SummaryOffset) return Opcode.SUMMARY_OFFSET;
     if (r instanceof DataEnd) return Opcode.DATA_END;
     throw new IllegalArgumentException("RecordEncoder.record cannot encode " + r.getClass());
+  }
+
+  /** MCAP's string: a uint32 byte length, then UTF-8. */
+  static void string(ByteSink sink, String s) {
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    sink.u32(utf8.length);
+    sink.bytes(utf8, 0, utf8.length);
+  }
+
+  /** MCAP's {@code Map<string, string>}: a uint32 byte length, then key-value pairs. */
+  static void stringMap(ByteSink sink, Map<String, String> map) {
+    int lengthAt = sink.reserve(4);
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      string(sink, e.getKey());
+      string(sink, e.getValue());
+    }
+    sink.patchU32(lengthAt, sink.size() - lengthAt - 4);
+  }
+
+  /** MCAP's {@code Map<uint16, uint64>}: a uint32 byte length, then pairs. */
+  static void u16u64Map(ByteSink sink, Map<Integer, Long> map) {
+    sink.u32(10L * map.size());
+    for (Map.Entry<Integer, Long> e : map.entrySet()) {
+      sink.u16(e.getKey());
+      sink.u64(e.getValue());
+    }
   }
 }
