@@ -126,7 +126,7 @@ class McapCoreCrossCheckTest {
       }
     }
     return fail(name + " is not on the PATH; McapCoreCrossCheckTest needs Node.js 18+ with npm to run the official "
-        + "@mcap/core reader (CI=" + System.getenv("CI") + ")");
+        + "@mcap/core reader (Debian: apt-get install -y nodejs npm)");
   }
 
   private static String run(List<String> command) throws IOException, InterruptedException {
