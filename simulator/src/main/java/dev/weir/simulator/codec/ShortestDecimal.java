@@ -34,8 +34,9 @@ public final class ShortestDecimal {
    * Subnormal significands below this go to {@link #exact}. If a one-digit decimal D = d×10^j
    * and a different two-digit decimal both round to a subnormal, they are at least 10^(j-2)
    * apart and at most 2^-1074 (the rounding interval's width) apart, so j ≤ -322, D < 1e-321
-   * and the significand is below 1e-321 / 2^-1074 ≈ 202.4. Above that Schubfach's one-digit
-   * answer is also the specification's.
+   * and the significand is below 1e-321 / 2^-1074 ≈ 202.4 (normal doubles, whose significands
+   * are at least 2^52, are far from it). Above that Schubfach's one-digit answer is also the
+   * specification's.
    */
   static final long TINY = 203;
 

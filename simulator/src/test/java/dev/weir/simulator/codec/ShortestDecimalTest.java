@@ -65,10 +65,10 @@ class ShortestDecimalTest {
   void logarithmApproximationsAreExactOverTheExponentsOfDoubles() {
     for (int q = -1100; q <= 1100; q++) {
       BigInteger pow2 = BigInteger.ONE.shiftLeft(Math.abs(q));
-      assertEquals(floorLog10(q >= 0 ? pow2 : BigInteger.ONE, q >= 0 ? BigInteger.ONE : pow2),
-          ShortestDecimal.floorLog10Pow2(q), "q " + q);
-      BigInteger three = BigInteger.valueOf(3);
-      assertEquals(floorLog10(q >= 0 ? three.multiply(pow2) : three, q >= 0 ? BigInteger.valueOf(4) : pow2.shiftLeft(2)),
+      BigInteger numerator = q >= 0 ? pow2 : BigInteger.ONE; // 2^q = numerator / denominator
+      BigInteger denominator = q >= 0 ? BigInteger.ONE : pow2;
+      assertEquals(floorLog10(numerator, denominator), ShortestDecimal.floorLog10Pow2(q), "q " + q);
+      assertEquals(floorLog10(numerator.multiply(BigInteger.valueOf(3)), denominator.shiftLeft(2)),
           ShortestDecimal.floorLog10ThreeQuartersPow2(q), "q " + q);
     }
     for (int e = -400; e <= 400; e++) {
