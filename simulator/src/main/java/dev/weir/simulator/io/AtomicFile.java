@@ -36,9 +36,13 @@ public final class AtomicFile {
     this.channel = channel;
   }
 
-  /** Starts writing {@code target}; nothing appears there until {@link #commit()}. */
+  /**
+   * Starts writing {@code target}, creating missing parent directories; nothing appears at the
+   * target until {@link #commit()}.
+   */
   public static AtomicFile create(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
+    Files.createDirectories(absolute.getParent());
     // Not Files.createTempFile: its owner-only permissions would stick to the committed file, which
     // should get the usual permissions (umask) like any file the user writes.
     for (int attempt = 0; ; attempt++) {

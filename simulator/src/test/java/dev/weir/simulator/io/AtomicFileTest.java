@@ -58,6 +58,14 @@ class AtomicFileTest {
   }
 
   @Test
+  void missingParentDirectoriesAreCreated() throws IOException {
+    Path target = dir.resolve("a/b/out.csv");
+    AtomicFile file = AtomicFile.create(target);
+    file.commit();
+    assertEquals(true, Files.isRegularFile(target));
+  }
+
+  @Test
   void committingTwiceIsABug() throws IOException {
     AtomicFile file = AtomicFile.create(dir.resolve("x"));
     file.commit();
