@@ -5,6 +5,7 @@ import dev.weir.simulator.mcap.ConformanceJson;
 import dev.weir.simulator.mcap.McapStreamReader;
 import dev.weir.simulator.mcap.ReadOptions;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -53,9 +54,12 @@ final class InspectCommand implements Callable<Integer> {
       return WeirCli.OK;
     }
     RecordingStats stats;
+    double size = Math.max(1, Files.size(file));
+    Progress progress = Progress.on(spec.commandLine().getErr(), "inspect", true);
     try (McapStreamReader reader = McapStreamReader.open(file, options.withIncludeChunkRecords(true))) {
-      stats = RecordingStats.scan(reader);
+      stats = RecordingStats.scan(reader, position -> progress.step(position / size));
     }
+    progress.done();
     if (format.json) {
       StatsJson.write(file, stats, out);
     } else {

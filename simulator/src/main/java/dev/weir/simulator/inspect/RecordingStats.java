@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 
 /**
  * A recording at a glance: what {@code weir inspect} prints, computed in one streamed pass.
@@ -35,11 +36,16 @@ public record RecordingStats(String profile, String library, long messages, long
     List<ChannelStats> channels, List<Metadata> metadata, long attachments, long chunks,
     SortedSet<String> compressions) {
 
-  /** Reads {@code reader} to its end. */
-  public static RecordingStats scan(McapStreamReader reader) throws IOException {
+  /**
+   * Reads {@code reader} to its end.
+   *
+   * @param progress told the reader's byte position after every record, for progress output
+   */
+  public static RecordingStats scan(McapStreamReader reader, LongConsumer progress) throws IOException {
     Scan scan = new Scan();
     for (McapRecord r = reader.next(); r != null; r = reader.next()) {
       scan.accept(r);
+      progress.accept(reader.position());
     }
     return scan.result();
   }
