@@ -43,6 +43,7 @@ class DisplayTest {
 
   @Test
   void startsAnXvfbThatAcceptsConnectionsAndStopsItOnClose() {
+    List<ProcessHandle> running = xvfbsUnder(ProcessHandle.current());
     ProcessHandle xvfb;
     String name;
     try (Display display = Display.acquire(Map.of("PATH", System.getenv("PATH")))) {
@@ -50,7 +51,7 @@ class DisplayTest {
       assertTrue(display.isPrivate());
       assertTrue(name.matches(":[0-9]+"), name);
       assertTrue(Files.exists(socketOf(name)), "no X socket for " + name);
-      xvfb = onlyXvfbStartedBy(ProcessHandle.current());
+      xvfb = onlyNewXvfb(ProcessHandle.current(), running);
     }
     assertFalse(xvfb.isAlive(), "Xvfb still running after close");
     assertFalse(Files.exists(socketOf(name)), "X socket left behind for " + name);
@@ -82,7 +83,7 @@ class DisplayTest {
               new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
       String name = out.readLine();
       assertTrue(name != null && name.matches(":[0-9]+"), "child printed " + name);
-      ProcessHandle xvfb = onlyXvfbStartedBy(child.toHandle());
+      ProcessHandle xvfb = onlyNewXvfb(child.toHandle(), List.of());
 
       child.destroyForcibly();
 
@@ -96,13 +97,18 @@ class DisplayTest {
     return Path.of("/tmp/.X11-unix/X" + display.substring(1));
   }
 
-  static ProcessHandle onlyXvfbStartedBy(ProcessHandle parent) {
-    List<ProcessHandle> xvfbs =
-        parent
-            .descendants()
-            .filter(p -> p.info().command().map(c -> c.endsWith("/Xvfb")).orElse(false))
-            .toList();
-    assertEquals(1, xvfbs.size(), "Xvfb processes under " + parent.pid() + ": " + xvfbs);
-    return xvfbs.get(0);
+  private static List<ProcessHandle> xvfbsUnder(ProcessHandle parent) {
+    return parent
+        .descendants()
+        .filter(p -> p.info().command().map(c -> c.endsWith("/Xvfb")).orElse(false))
+        .toList();
+  }
+
+  /** The one Xvfb under {@code parent} that is not in {@code before} (a shared runtime's may be). */
+  private static ProcessHandle onlyNewXvfb(ProcessHandle parent, List<ProcessHandle> before) {
+    List<ProcessHandle> started =
+        xvfbsUnder(parent).stream().filter(p -> !before.contains(p)).toList();
+    assertEquals(1, started.size(), "new Xvfb processes under " + parent.pid() + ": " + started);
+    return started.get(0);
   }
 }

@@ -1,0 +1,206 @@
+package dev.weir.harness.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import me.friwi.jcefmaven.CefAppBuilder;
+import me.friwi.jcefmaven.CefBuildInfo;
+import me.friwi.jcefmaven.MavenCefAppHandlerAdapter;
+import me.friwi.jcefmaven.impl.progress.ConsoleProgressHandler;
+import org.cef.CefApp;
+import org.cef.CefApp.CefAppState;
+import org.cef.callback.CefSchemeRegistrar;
+
+/**
+ * The one CEF instance a JVM may have, started on first use and shared by every {@link Page}.
+ *
+ * <p>Natives come from the {@code jcef-natives-linux-amd64} jar on the classpath (downloads are
+ * disabled) and are extracted once into {@code ~/.cache/weir/jcef/<release>}, under a file lock so
+ * that concurrent JVMs share it. Each process gets its own CEF cache folder, deleted on close,
+ * because two CEF processes sharing one fail to start.
+ */
+public final class BrowserRuntime implements AutoCloseable {
+
+  private static final long TIMEOUT_SECONDS = 60;
+  private static BrowserRuntime shared;
+  private static boolean closed;
+
+  private final CefApp app;
+  private final Path cache;
+  private final PageServer server;
+  private final CompletableFuture<Void> terminated;
+
+  private BrowserRuntime(
+      CefApp app,
+      Path cache,
+      PageServer server,
+      CompletableFuture<Void> terminated) {
+    this.app = app;
+    this.cache = cache;
+    this.server = server;
+    this.terminated = terminated;
+  }
+
+  /**
+   * The runtime of this JVM, started now if it is not running.
+   *
+   * @throws IllegalStateException when there is no display (see {@link Display#acquire()}), CEF
+   *     fails to start, or the runtime was closed (CEF cannot start twice in one process)
+   */
+  public static synchronized BrowserRuntime shared() {
+    if (closed) {
+      throw new IllegalStateException("CEF was closed in this JVM and cannot start again");
+    }
+    if (shared == null) {
+      shared = start();
+    }
+    return shared;
+  }
+
+  private static BrowserRuntime start() {
+    Display display = Display.acquire();
+    Path cache = null;
+    CefApp app = null;
+    try {
+      cache = Files.createTempDirectory("weir-cef-");
+      CompletableFuture<Void> terminated = new CompletableFuture<>();
+      CompletableFuture<Boolean> contextReady = new CompletableFuture<>();
+      PageServer server = new PageServer();
+      CefAppBuilder builder = new CefAppBuilder();
+      Path install = installDir();
+      builder.setInstallDir(install.toFile());
+      builder.setMirrors(List.of());
+      builder.setProgressHandler(new ConsoleProgressHandler());
+      builder.getCefSettings().windowless_rendering_enabled = true;
+      builder.getCefSettings().root_cache_path = cache.toString();
+      builder.addJcefArgs(
+          "--disable-gpu", "--disable-gpu-compositing", "--display=" + display.name());
+      builder.setAppHandler(
+          new MavenCefAppHandlerAdapter() {
+            @Override
+            public void onRegisterCustomSchemes(CefSchemeRegistrar registrar) {
+              // standard, not local, not display-isolated, secure, CORS-enabled, no CSP bypass,
+              // fetch-enabled: behaves like https for pages and fetch().
+              registrar.addCustomScheme(
+                  PageServer.SCHEME, true, false, false, true, true, false, true);
+            }
+
+            @Override
+            public void onContextInitialized() {
+              contextReady.complete(
+                  CefApp.getInstance().registerSchemeHandlerFactory(PageServer.SCHEME, "", server));
+            }
+
+            @Override
+            public void stateHasChanged(CefAppState state) {
+              if (state == CefAppState.TERMINATED) {
+                terminated.complete(null);
+              }
+            }
+          });
+      try (FileChannel lockFile =
+              FileChannel.open(
+                  install.resolveSibling(install.getFileName() + ".lock"),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock lock = lockFile.lock()) {
+        builder.install();
+      }
+      app = builder.build();
+      // JCEF initialises CEF, which then reports its context, only when a first client exists.
+      app.createClient().dispose();
+      if (!contextReady.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        app.dispose();
+        throw new IllegalStateException("CEF refused the weir: scheme handler");
+      }
+      return new BrowserRuntime(app, cache, server, terminated);
+    } catch (Exception e) {
+      if (app == null) {
+        display.close(); // CEF never connected to it
+      }
+      deleteTree(cache);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("Could not start CEF: " + e, e);
+    }
+  }
+
+  private static Path installDir() throws IOException {
+    Path base = Path.of(System.getProperty("user.home"), ".cache", "weir", "jcef");
+    Files.createDirectories(base);
+    return base.resolve(CefBuildInfo.fromClasspath().getReleaseTag());
+  }
+
+  /**
+   * Serves the files under {@code root} at {@code weir://host/}, refusing anything outside it.
+   *
+   * @param host lower-case letters, digits and '-', such as {@code app}
+   * @return the base URI, {@code weir://host/}
+   */
+  public URI serve(String host, Path root) {
+    if (!host.matches("[a-z0-9-]+")) {
+      throw new IllegalArgumentException(
+          "Host '" + host + "': expected lower-case letters, digits and '-'");
+    }
+    server.mount(host, new PageResolver(host, root));
+    return URI.create(PageServer.SCHEME + "://" + host + "/");
+  }
+
+  /** Opens an off-screen page at {@code url} and waits until it has loaded. */
+  public Page open(URI url) {
+    return Page.open(app, url.toString());
+  }
+
+  /**
+   * Disposes CEF, waits until it has terminated, and deletes this process's CEF cache. Pages must
+   * be closed first.
+   *
+   * <p>A private Xvfb stays up until the JVM exits (then it dies with it, see {@link Display}):
+   * CEF keeps its X connection open after shutdown, and Xlib ends the process when that
+   * connection breaks. Some {@code jcef_helper} processes (measured: 3) also outlive shutdown
+   * and end only with the JVM.
+   */
+  @Override
+  public void close() {
+    synchronized (BrowserRuntime.class) {
+      closed = true;
+      shared = null;
+    }
+    try {
+      app.dispose();
+      terminated.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while disposing CEF", e);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "CEF did not terminate within " + TIMEOUT_SECONDS + " s", e);
+    } finally {
+      deleteTree(cache);
+    }
+  }
+
+  private static void deleteTree(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not delete CEF cache " + folder, e);
+    }
+  }
+}

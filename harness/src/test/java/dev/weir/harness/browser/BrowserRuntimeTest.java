@@ -1,0 +1,110 @@
+package dev.weir.harness.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.cef.CefApp;
+import org.cef.CefApp.CefAppState;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Drives real JCEF under the display the runtime finds or starts itself. CEF can be started only
+ * once per JVM, so the last test closes the runtime. With no display and no Xvfb these tests
+ * fail; they never skip.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class BrowserRuntimeTest {
+
+  private static final Duration EVALUATION = Duration.ofSeconds(10);
+
+  @TempDir static Path sandbox;
+  private static URI app;
+
+  @BeforeAll
+  static void serveAPageNextToASecret() throws IOException {
+    Path root = Files.createDirectories(sandbox.resolve("root"));
+    Files.writeString(sandbox.resolve("secret"), "top secret");
+    Files.writeString(
+        root.resolve("index.html"), "<!doctype html><title>weir test page</title><p>hello</p>");
+    long start = System.nanoTime();
+    BrowserRuntime runtime = BrowserRuntime.shared();
+    app = runtime.serve("app", root);
+    try (Page page = runtime.open(app.resolve("index.html"))) {
+      System.out.printf(
+          "runtime start to first page loaded: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void evaluatesExpressionsInALoadedPage() {
+    long start = System.nanoTime();
+    try (Page page = BrowserRuntime.shared().open(app.resolve("index.html"))) {
+      System.out.printf("page create+load: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+      assertEquals("2", page.evaluate("1+1", EVALUATION));
+      assertEquals("\"weir test page\"", page.evaluate("document.title", EVALUATION));
+      assertEquals("null", page.evaluate("undefined", EVALUATION));
+      assertEquals("[1,\"a\"]", page.evaluate("Promise.resolve([1, 'a'])", EVALUATION));
+    }
+  }
+
+  @Test
+  @Order(1)
+  void reportsAJavaScriptExceptionWithItsMessage() {
+    try (Page page = BrowserRuntime.shared().open(app.resolve("index.html"))) {
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () -> page.evaluate("(() => { throw new Error('boom'); })()", EVALUATION));
+      assertTrue(
+          e.getMessage().startsWith("JavaScript threw: Error: boom"), e.getMessage());
+    }
+  }
+
+  @Test
+  @Order(1)
+  void refusesToLoadAMissingPage() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> BrowserRuntime.shared().open(app.resolve("missing.html")));
+    assertEquals("Page weir://app/missing.html answered HTTP 404", e.getMessage());
+  }
+
+  @Test
+  @Order(1)
+  void pageScriptsCannotFetchOutsideTheRoot() {
+    try (Page page = BrowserRuntime.shared().open(app.resolve("index.html"))) {
+      String fetchStatusAndBody =
+          "fetch(%s).then(async r => [r.status, await r.text()], e => ['failed', String(e)])";
+      for (String url : List.of("'weir://app/../secret'", "'../secret'", "'%2e%2e/secret'")) {
+        String reply = page.evaluate(String.format(fetchStatusAndBody, url), EVALUATION);
+        assertFalse(reply.contains("top secret"), url + " leaked " + reply);
+        assertTrue(reply.startsWith("[404,") || reply.startsWith("[403,"), url + " gave " + reply);
+      }
+    }
+  }
+
+  @Test
+  @Order(2)
+  void closingTerminatesCefAndForbidsARestart() {
+    BrowserRuntime.shared().close();
+
+    assertEquals(CefAppState.TERMINATED, CefApp.getState());
+    IllegalStateException e = assertThrows(IllegalStateException.class, BrowserRuntime::shared);
+    assertEquals("CEF was closed in this JVM and cannot start again", e.getMessage());
+  }
+}
