@@ -1,18 +1,18 @@
 package dev.weir.harness.browser;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import me.friwi.jcefmaven.CefAppBuilder;
 import me.friwi.jcefmaven.CefBuildInfo;
 import me.friwi.jcefmaven.MavenCefAppHandlerAdapter;
@@ -32,6 +32,7 @@ import org.cef.callback.CefSchemeRegistrar;
 public final class BrowserRuntime implements AutoCloseable {
 
   private static final long TIMEOUT_SECONDS = 60;
+  private static final Duration DEFAULT_HANG_TIMEOUT = Duration.ofSeconds(5);
   private static BrowserRuntime shared;
   private static boolean closed;
 
@@ -39,6 +40,13 @@ public final class BrowserRuntime implements AutoCloseable {
   private final Path cache;
   private final PageServer server;
   private final CompletableFuture<Void> terminated;
+  private final ScheduledExecutorService watchdogs =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "weir-page-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
 
   private BrowserRuntime(
       CefApp app,
@@ -72,7 +80,8 @@ public final class BrowserRuntime implements AutoCloseable {
     Path cache = null;
     CefApp app = null;
     try {
-      cache = Files.createTempDirectory("weir-cef-");
+      CacheFolders.sweep();
+      cache = CacheFolders.create();
       CompletableFuture<Void> terminated = new CompletableFuture<>();
       CompletableFuture<Boolean> contextReady = new CompletableFuture<>();
       PageServer server = new PageServer();
@@ -83,6 +92,8 @@ public final class BrowserRuntime implements AutoCloseable {
       builder.setProgressHandler(new ConsoleProgressHandler());
       builder.getCefSettings().windowless_rendering_enabled = true;
       builder.getCefSettings().root_cache_path = cache.toString();
+      // CEF logs to stderr by default, mostly harmless D-Bus complaints; keep them with the cache.
+      builder.getCefSettings().log_file = cache.resolve("cef.log").toString();
       builder.addJcefArgs(
           "--disable-gpu", "--disable-gpu-compositing", "--display=" + display.name());
       builder.setAppHandler(
@@ -123,12 +134,14 @@ public final class BrowserRuntime implements AutoCloseable {
         app.dispose();
         throw new IllegalStateException("CEF refused the weir: scheme handler");
       }
-      return new BrowserRuntime(app, cache, server, terminated);
+      BrowserRuntime runtime = new BrowserRuntime(app, cache, server, terminated);
+      ExitHandling.install(runtime::closeAtExit);
+      return runtime;
     } catch (Exception e) {
       if (app == null) {
         display.close(); // CEF never connected to it
       }
-      deleteTree(cache);
+      CacheFolders.delete(cache);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -140,6 +153,11 @@ public final class BrowserRuntime implements AutoCloseable {
     Path base = Path.of(System.getProperty("user.home"), ".cache", "weir", "jcef");
     Files.createDirectories(base);
     return base.resolve(CefBuildInfo.fromClasspath().getReleaseTag());
+  }
+
+  /** This process's CEF cache and log folder, deleted when the runtime closes. */
+  public Path cacheFolder() {
+    return cache;
   }
 
   /**
@@ -157,9 +175,27 @@ public final class BrowserRuntime implements AutoCloseable {
     return URI.create(PageServer.SCHEME + "://" + host + "/");
   }
 
-  /** Opens an off-screen page at {@code url} and waits until it has loaded. */
+  /** Opens an off-screen page at {@code url} with the default watchdog, and waits for its load. */
   public Page open(URI url) {
-    return Page.open(app, url.toString());
+    return open(url, DEFAULT_HANG_TIMEOUT);
+  }
+
+  /**
+   * Opens an off-screen page at {@code url} and waits until it has loaded.
+   *
+   * @param hangTimeout how long the page may go without answering before it counts as hung
+   */
+  public Page open(URI url, Duration hangTimeout) {
+    return Page.open(app, url.toString(), hangTimeout, watchdogs);
+  }
+
+  private void closeAtExit() {
+    synchronized (BrowserRuntime.class) {
+      if (shared != this) {
+        return; // closed already
+      }
+    }
+    close();
   }
 
   /**
@@ -177,6 +213,7 @@ public final class BrowserRuntime implements AutoCloseable {
       closed = true;
       shared = null;
     }
+    watchdogs.shutdownNow();
     try {
       app.dispose();
       terminated.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -187,20 +224,7 @@ public final class BrowserRuntime implements AutoCloseable {
       throw new IllegalStateException(
           "CEF did not terminate within " + TIMEOUT_SECONDS + " s", e);
     } finally {
-      deleteTree(cache);
-    }
-  }
-
-  private static void deleteTree(Path folder) {
-    if (folder == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not delete CEF cache " + folder, e);
+      CacheFolders.delete(cache);
     }
   }
 }

@@ -1,105 +1,134 @@
 package dev.weir.harness.browser;
 
+import dev.weir.harness.browser.PageFailedException.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.cef.CefApp;
 import org.cef.CefClient;
+import org.cef.CefSettings.LogSeverity;
 import org.cef.browser.CefBrowser;
 import org.cef.browser.CefFrame;
 import org.cef.browser.CefMessageRouter;
 import org.cef.browser.HeadlessBrowser;
 import org.cef.callback.CefQueryCallback;
+import org.cef.handler.CefDisplayHandlerAdapter;
 import org.cef.handler.CefLifeSpanHandlerAdapter;
 import org.cef.handler.CefLoadHandler.ErrorCode;
 import org.cef.handler.CefLoadHandlerAdapter;
 import org.cef.handler.CefMessageRouterHandlerAdapter;
+import org.cef.handler.CefRequestHandler.TerminationStatus;
+import org.cef.handler.CefRequestHandlerAdapter;
 
 /**
- * One off-screen page: loaded on creation, then asked to evaluate JavaScript, then closed.
+ * One off-screen page with {@code window.weir} installed before its own scripts run.
  *
- * <p>Java reaches the page with {@code executeJavaScript}; results come back through a CEF message
- * router query ({@code window.cefQuery}), the only JS→Java path JCEF offers.
+ * <p>A page watches itself: a crashed renderer, a page that stops answering (an endless loop), and
+ * an uncaught script error each become a {@link PageFailedException}, reported through {@link
+ * #failure()} and {@link #onFailure}, and crash or hang fail every call waiting on the page instead
+ * of leaving it blocked.
  */
 public final class Page implements AutoCloseable {
 
-  private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  private static final String BRIDGE_SCRIPT = resource("bridge.js");
 
+  private final String url;
   private final CefClient client;
   private final CefMessageRouter router;
   private final HeadlessBrowser browser;
+  private final Bridge bridge = new Bridge();
+  private final CompletableFuture<Void> created = new CompletableFuture<>();
+  private final CompletableFuture<Void> loaded = new CompletableFuture<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
-  private final Map<Long, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
-  private final AtomicLong nextId = new AtomicLong();
+  private final Map<Long, CompletableFuture<String>> evaluations = new ConcurrentHashMap<>();
+  private final AtomicLong nextEvaluation = new AtomicLong();
+  private final List<ConsoleMessage> console = new CopyOnWriteArrayList<>();
+  private final AtomicReference<PageFailedException> failure = new AtomicReference<>();
+  private final AtomicReference<PageFailedException> broken = new AtomicReference<>();
+  private final List<Consumer<PageFailedException>> failureListeners =
+      new CopyOnWriteArrayList<>();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final AtomicLong pingSentNanos = new AtomicLong();
+  private volatile boolean navigating;
+  private volatile DevTools devTools;
+  private volatile ScheduledFuture<?> watchdog;
 
-  private Page(CefApp app, String url, CompletableFuture<Void> loaded) {
+  private Page(CefApp app, String url) {
+    this.url = url;
     client = app.createClient();
     router = CefMessageRouter.create();
-    router.addHandler(
-        new CefMessageRouterHandlerAdapter() {
-          @Override
-          public boolean onQuery(
-              CefBrowser b,
-              CefFrame frame,
-              long queryId,
-              String request,
-              boolean persistent,
-              CefQueryCallback callback) {
-            complete(request);
-            callback.success("");
-            return true;
-          }
-        },
-        true);
+    router.addHandler(new Queries(), true);
     client.addMessageRouter(router);
-    client.addLoadHandler(
-        new CefLoadHandlerAdapter() {
-          @Override
-          public void onLoadEnd(CefBrowser b, CefFrame frame, int httpStatusCode) {
-            if (!frame.isMain()) {
-              return;
-            }
-            if (httpStatusCode >= 400) {
-              loaded.completeExceptionally(
-                  new IllegalStateException(
-                      "Page " + url + " answered HTTP " + httpStatusCode));
-            } else {
-              loaded.complete(null);
-            }
-          }
-
-          @Override
-          public void onLoadError(
-              CefBrowser b, CefFrame frame, ErrorCode code, String text, String failedUrl) {
-            if (frame.isMain()) {
-              loaded.completeExceptionally(
-                  new IllegalStateException(
-                      "Page " + failedUrl + " failed to load: " + code + " " + text));
-            }
-          }
-        });
     client.addLifeSpanHandler(
         new CefLifeSpanHandlerAdapter() {
+          @Override
+          public void onAfterCreated(CefBrowser b) {
+            created.complete(null);
+          }
+
           @Override
           public void onBeforeClose(CefBrowser b) {
             closed.complete(null);
           }
         });
-    browser = new HeadlessBrowser(client, url);
-    browser.createImmediately();
+    client.addLoadHandler(new Loads());
+    client.addDisplayHandler(
+        new CefDisplayHandlerAdapter() {
+          @Override
+          public boolean onConsoleMessage(
+              CefBrowser b, LogSeverity level, String message, String source, int line) {
+            console.add(new ConsoleMessage(level.name().substring(12), message, source, line));
+            return true; // handled: not repeated in CEF's log
+          }
+        });
+    client.addRequestHandler(
+        new CefRequestHandlerAdapter() {
+          @Override
+          public void onRenderProcessTerminated(
+              CefBrowser b, TerminationStatus status, int code, String text) {
+            fail(
+                Kind.CRASHED,
+                "The renderer process of " + Page.this.url + " ended: " + status + " (exit code "
+                    + code + (text == null || text.isEmpty() ? "" : ", " + text) + ")");
+          }
+        });
+    browser = new HeadlessBrowser(client, "about:blank");
   }
 
-  static Page open(CefApp app, String url) {
-    CompletableFuture<Void> loaded = new CompletableFuture<>();
-    Page page = new Page(app, url, loaded);
+  static Page open(CefApp app, String url, Duration hangTimeout, ScheduledExecutorService timer) {
+    Page page = new Page(app, url);
     try {
-      await(loaded, LOAD_TIMEOUT, "loading " + url);
+      page.browser.createImmediately();
+      Futures.await(page.created, STEP_TIMEOUT, "creating a browser for " + url);
+      page.devTools = new DevTools(page.browser.getDevToolsClient());
+      // Scripts added before Page.enable do not run.
+      page.devTools.await("Page.enable", "{}", STEP_TIMEOUT);
+      page.devTools.await(
+          "Page.addScriptToEvaluateOnNewDocument",
+          "{\"source\":" + JsonText.quote(BRIDGE_SCRIPT) + "}",
+          STEP_TIMEOUT);
+      page.navigating = true;
+      page.browser.loadURL(url);
+      Futures.await(page.loaded, STEP_TIMEOUT, "loading " + url);
+      page.watch(timer, hangTimeout);
       return page;
     } catch (RuntimeException e) {
       page.close();
@@ -107,73 +136,268 @@ public final class Page implements AutoCloseable {
     }
   }
 
+  /** The URL this page was opened at. */
+  public String url() {
+    return url;
+  }
+
+  /** Java's half of the page's {@code window.weir}. */
+  public Bridge bridge() {
+    return bridge;
+  }
+
+  /** The page's DevTools protocol client. */
+  public DevTools devTools() {
+    return devTools;
+  }
+
   /**
    * Evaluates a JavaScript expression in the page, awaiting it if it is a promise.
    *
    * @return the result as JSON text ({@code JSON.stringify}); {@code null} for undefined
-   * @throws IllegalStateException when the expression throws (with the JS error message) or does
-   *     not settle within {@code timeout}
+   * @throws IllegalStateException when the expression throws (with the JS stack) or does not
+   *     settle within {@code timeout}
+   * @throws PageFailedException when the page crashes or hangs meanwhile
    */
   public String evaluate(String expression, Duration timeout) {
-    long id = nextId.incrementAndGet();
+    throwIfBroken();
+    long id = nextEvaluation.incrementAndGet();
     CompletableFuture<String> result = new CompletableFuture<>();
-    pending.put(id, result);
+    evaluations.put(id, result);
+    String reply = "window.cefQuery({request: 'e" + id + "\\u0001";
     String script =
         "(async () => (\n"
             + expression
-            + "\n))().then("
-            + "v => { const j = JSON.stringify(v); window.cefQuery({request: '"
-            + id
-            + " ok ' + (j === undefined ? 'null' : j)}); },"
-            + " e => window.cefQuery({request: '"
-            + id
-            + " err ' + String(e && e.stack || e)}));";
+            + "\n))().then(v => { const j = JSON.stringify(v); "
+            + reply
+            + "k' + (j === undefined ? 'null' : j)}); }, e => "
+            + reply
+            + "x' + String(e && e.stack || e)}));";
     browser.executeJavaScript(script, "weir-evaluate", 1);
+    throwIfBroken(); // it may have broken before the result was registered
     try {
-      return await(result, timeout, "evaluating " + expression);
+      return Futures.await(result, timeout, "evaluating " + expression);
     } finally {
-      pending.remove(id);
+      evaluations.remove(id);
     }
   }
 
-  private void complete(String reply) {
-    String[] parts = reply.split(" ", 3);
-    CompletableFuture<String> result = pending.get(Long.parseLong(parts[0]));
-    if (result == null) {
-      return; // the caller timed out and stopped waiting
-    }
-    if (parts[1].equals("ok")) {
-      result.complete(parts[2]);
-    } else {
-      result.completeExceptionally(new IllegalStateException("JavaScript threw: " + parts[2]));
+  /**
+   * Counts what a leak check compares, after forcing a full garbage collection in the page.
+   *
+   * @throws PageFailedException when the page crashes or hangs meanwhile
+   */
+  public PageCounters counters(Duration timeout) {
+    throwIfBroken();
+    devTools.await("HeapProfiler.collectGarbage", "{}", timeout);
+    String heap = devTools.await("Runtime.getHeapUsage", "{}", timeout);
+    String dom = devTools.await("Memory.getDOMCounters", "{}", timeout);
+    return new PageCounters(
+        JsonText.number(heap, "usedSize"),
+        JsonText.number(dom, "jsEventListeners"),
+        JsonText.number(dom, "nodes"),
+        JsonText.number(dom, "documents"));
+  }
+
+  /** The console messages so far, oldest first. */
+  public List<ConsoleMessage> console() {
+    return new ArrayList<>(console);
+  }
+
+  /** The first way this page failed, if it has. */
+  public Optional<PageFailedException> failure() {
+    return Optional.ofNullable(failure.get());
+  }
+
+  /** Calls {@code listener} once, on whatever thread notices, when the page first fails. */
+  public void onFailure(Consumer<PageFailedException> listener) {
+    failureListeners.add(listener);
+    PageFailedException already = failure.get();
+    if (already != null) {
+      listener.accept(already);
     }
   }
 
-  /** Closes the browser, waits until CEF has released it, then disposes its client. */
+  /**
+   * Closes the browser and waits until CEF has released it. A crashed or hung page closes too: CEF
+   * ends its renderer.
+   */
   @Override
   public void close() {
-    browser.close(true);
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    ScheduledFuture<?> watch = watchdog;
+    if (watch != null) {
+      watch.cancel(false);
+    }
     try {
-      await(closed, CLOSE_TIMEOUT, "closing the page");
+      browser.close(true);
+      Futures.await(closed, CLOSE_TIMEOUT, "closing " + url);
     } finally {
+      IllegalStateException gone = new IllegalStateException("The page " + url + " is closed");
+      evaluations.values().forEach(f -> f.completeExceptionally(gone));
+      if (devTools != null) {
+        devTools.fail(gone);
+      }
       client.removeMessageRouter(router);
       router.dispose();
       client.dispose();
     }
   }
 
-  private static <T> T await(CompletableFuture<T> future, Duration timeout, String what) {
-    try {
-      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(what + " failed", e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("Timed out after " + timeout.toMillis() + " ms " + what, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while " + what, e);
+  /** Pings the page every quarter of {@code hangTimeout}; no answer within it means hung. */
+  private void watch(ScheduledExecutorService timer, Duration hangTimeout) {
+    long limit = hangTimeout.toNanos();
+    long period = Math.max(10, hangTimeout.toMillis() / 4);
+    watchdog =
+        timer.scheduleAtFixedRate(
+            () -> {
+              long sent = pingSentNanos.get();
+              long now = System.nanoTime();
+              if (sent == 0) {
+                pingSentNanos.set(now);
+                browser.executeJavaScript("window.cefQuery({request: 'h'})", "weir-watchdog", 1);
+              } else if (now - sent > limit) {
+                fail(
+                    Kind.HUNG,
+                    "The page "
+                        + url
+                        + " did not answer the watchdog within "
+                        + hangTimeout.toMillis()
+                        + " ms: its script is busy without end, such as in an endless loop");
+              }
+            },
+            period,
+            period,
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void fail(Kind kind, String message) {
+    PageFailedException e = new PageFailedException(kind, message);
+    boolean first = failure.compareAndSet(null, e); // before waking waiters, who may look at it
+    if (kind.isFatal() && broken.compareAndSet(null, e)) {
+      ScheduledFuture<?> watch = watchdog;
+      if (watch != null) {
+        watch.cancel(false);
+      }
+      evaluations.values().forEach(f -> f.completeExceptionally(e));
+      loaded.completeExceptionally(e);
+      if (devTools != null) {
+        devTools.fail(e);
+      }
+    }
+    if (first) {
+      failureListeners.forEach(l -> l.accept(e));
+    }
+  }
+
+  private void throwIfBroken() {
+    PageFailedException e = broken.get();
+    if (e != null) {
+      throw e;
+    }
+  }
+
+  /** The page's queries, by first character: see {@code bridge.js}. */
+  private final class Queries extends CefMessageRouterHandlerAdapter {
+    @Override
+    public boolean onQuery(
+        CefBrowser b,
+        CefFrame frame,
+        long queryId,
+        String request,
+        boolean persistent,
+        CefQueryCallback callback) {
+      if (request.isEmpty()) {
+        return false;
+      }
+      String rest = request.substring(1);
+      switch (request.charAt(0)) {
+        case 'p' -> bridge.pushes().poll(queryId, callback);
+        case 'r' -> bridge.request(rest, callback);
+        case 'x' -> {
+          bridge.reports(rest);
+          callback.success("");
+        }
+        case 'e' -> {
+          evaluated(rest);
+          callback.success("");
+        }
+        case 'h' -> {
+          pingSentNanos.set(0);
+          callback.success("");
+        }
+        case 'f' -> {
+          int part = rest.indexOf(PushQueue.PART);
+          String what =
+              rest.startsWith("unhandledrejection")
+                  ? "Unhandled promise rejection"
+                  : rest.startsWith("listener") ? "A weir.on listener threw" : "Uncaught exception";
+          fail(Kind.SCRIPT_ERROR, what + " in " + url + ": " + rest.substring(part + 1));
+          callback.success("");
+        }
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void onQueryCanceled(CefBrowser b, CefFrame frame, long queryId) {
+      bridge.pushes().cancelled(queryId);
+    }
+
+    /** {@code id PART k json} or {@code id PART x error}. */
+    private void evaluated(String reply) {
+      int part = reply.indexOf(PushQueue.PART);
+      CompletableFuture<String> result = evaluations.get(Long.parseLong(reply.substring(0, part)));
+      if (result == null) {
+        return; // the caller stopped waiting
+      }
+      String value = reply.substring(part + 2);
+      if (reply.charAt(part + 1) == 'k') {
+        result.complete(value);
+      } else {
+        result.completeExceptionally(new IllegalStateException("JavaScript threw: " + value));
+      }
+    }
+  }
+
+  /** Completes {@link #loaded} for the main frame of the page's own navigation. */
+  private final class Loads extends CefLoadHandlerAdapter {
+    @Override
+    public void onLoadEnd(CefBrowser b, CefFrame frame, int httpStatusCode) {
+      if (!frame.isMain() || !navigating) {
+        return;
+      }
+      if (httpStatusCode >= 400) {
+        loaded.completeExceptionally(
+            new IllegalStateException("Page " + url + " answered HTTP " + httpStatusCode));
+      } else {
+        loaded.complete(null);
+      }
+    }
+
+    @Override
+    public void onLoadError(
+        CefBrowser b, CefFrame frame, ErrorCode code, String text, String failedUrl) {
+      if (frame.isMain() && navigating) {
+        loaded.completeExceptionally(
+            new IllegalStateException("Page " + failedUrl + " failed to load: " + code + " " + text));
+      }
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Page.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing resource " + name + " next to " + Page.class);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

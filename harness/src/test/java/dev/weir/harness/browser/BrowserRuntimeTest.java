@@ -11,21 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.cef.CefApp;
-import org.cef.CefApp.CefAppState;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Drives real JCEF under the display the runtime finds or starts itself. CEF can be started only
- * once per JVM, so the last test closes the runtime. With no display and no Xvfb these tests
- * fail; they never skip.
+ * Drives real JCEF under the display the runtime finds or starts itself. CEF can start only once
+ * per JVM, so in-process tests share the runtime and never close it; closing is tested in child
+ * JVMs by {@link ProcessCleanupTest}. With no display and no Xvfb these tests fail; they never
+ * skip.
  */
-@TestMethodOrder(OrderAnnotation.class)
 class BrowserRuntimeTest {
 
   private static final Duration EVALUATION = Duration.ofSeconds(10);
@@ -49,7 +44,6 @@ class BrowserRuntimeTest {
   }
 
   @Test
-  @Order(1)
   void evaluatesExpressionsInALoadedPage() {
     long start = System.nanoTime();
     try (Page page = BrowserRuntime.shared().open(app.resolve("index.html"))) {
@@ -62,7 +56,6 @@ class BrowserRuntimeTest {
   }
 
   @Test
-  @Order(1)
   void reportsAJavaScriptExceptionWithItsMessage() {
     try (Page page = BrowserRuntime.shared().open(app.resolve("index.html"))) {
       IllegalStateException e =
@@ -75,7 +68,6 @@ class BrowserRuntimeTest {
   }
 
   @Test
-  @Order(1)
   void refusesToLoadAMissingPage() {
     IllegalStateException e =
         assertThrows(
@@ -85,7 +77,6 @@ class BrowserRuntimeTest {
   }
 
   @Test
-  @Order(1)
   void pageScriptsCannotFetchOutsideTheRoot() {
     try (Page page = BrowserRuntime.shared().open(app.resolve("index.html"))) {
       String fetchStatusAndBody =
@@ -96,15 +87,5 @@ class BrowserRuntimeTest {
         assertTrue(reply.startsWith("[404,") || reply.startsWith("[403,"), url + " gave " + reply);
       }
     }
-  }
-
-  @Test
-  @Order(2)
-  void closingTerminatesCefAndForbidsARestart() {
-    BrowserRuntime.shared().close();
-
-    assertEquals(CefAppState.TERMINATED, CefApp.getState());
-    IllegalStateException e = assertThrows(IllegalStateException.class, BrowserRuntime::shared);
-    assertEquals("CEF was closed in this JVM and cannot start again", e.getMessage());
   }
 }
