@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +77,8 @@ public final class BrowserRuntime implements AutoCloseable {
   }
 
   private static BrowserRuntime start() {
-    Display display = Display.acquire();
+    // Xvfb takes ~150 ms to accept connections: let it start while the natives are checked.
+    CompletableFuture<Display> display = CompletableFuture.supplyAsync(Display::acquire);
     Path cache = null;
     CefApp app = null;
     try {
@@ -94,8 +96,8 @@ public final class BrowserRuntime implements AutoCloseable {
       builder.getCefSettings().root_cache_path = cache.toString();
       // CEF logs to stderr by default, mostly harmless D-Bus complaints; keep them with the cache.
       builder.getCefSettings().log_file = cache.resolve("cef.log").toString();
-      builder.addJcefArgs(
-          "--disable-gpu", "--disable-gpu-compositing", "--display=" + display.name());
+      // No GPU, and no GPU process either: one process fewer to start and to leave behind.
+      builder.addJcefArgs("--disable-gpu", "--disable-gpu-compositing", "--in-process-gpu");
       builder.setAppHandler(
           new MavenCefAppHandlerAdapter() {
             @Override
@@ -127,6 +129,7 @@ public final class BrowserRuntime implements AutoCloseable {
           FileLock lock = lockFile.lock()) {
         builder.install();
       }
+      builder.addJcefArgs("--display=" + displayName(display));
       app = builder.build();
       // JCEF initialises CEF, which then reports its context, only when a first client exists.
       app.createClient().dispose();
@@ -139,13 +142,23 @@ public final class BrowserRuntime implements AutoCloseable {
       return runtime;
     } catch (Exception e) {
       if (app == null) {
-        display.close(); // CEF never connected to it
+        display.thenAccept(Display::close); // CEF never connected to it
       }
       CacheFolders.delete(cache);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      throw new IllegalStateException("Could not start CEF: " + e, e);
+      throw e instanceof NoDisplayException n
+          ? n
+          : new IllegalStateException("Could not start CEF: " + e, e);
+    }
+  }
+
+  private static String displayName(CompletableFuture<Display> display) {
+    try {
+      return display.join().name();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 

@@ -55,7 +55,7 @@ public final class Display implements AutoCloseable {
   /**
    * The display named by {@code DISPLAY}, or a new Xvfb when it is unset or empty.
    *
-   * @throws IllegalStateException when there is no display and no {@code Xvfb} on the PATH
+   * @throws NoDisplayException when there is no display and no {@code Xvfb} on the PATH
    */
   public static Display acquire() {
     return acquire(System.getenv());
@@ -70,7 +70,7 @@ public final class Display implements AutoCloseable {
         findOnPath("Xvfb", environment.getOrDefault("PATH", ""))
             .orElseThrow(
                 () ->
-                    new IllegalStateException(
+                    new NoDisplayException(
                         "No X display for the browser: DISPLAY is unset and no Xvfb executable is"
                             + " on the PATH. Install it with: "
                             + INSTALL_HINT));

@@ -1,10 +1,6 @@
 package dev.weir.harness.browser;
 
 import dev.weir.harness.browser.PageFailedException.Kind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +33,8 @@ import org.cef.handler.CefRequestHandler.TerminationStatus;
 import org.cef.handler.CefRequestHandlerAdapter;
 
 /**
- * One off-screen page with {@code window.weir} installed before its own scripts run.
+ * One off-screen page; pages served by the runtime have {@code window.weir} before their own
+ * scripts run (see {@link PageServer}).
  *
  * <p>A page watches itself: a crashed renderer, a page that stops answering (an endless loop), and
  * an uncaught script error each become a {@link PageFailedException}, reported through {@link
@@ -48,14 +45,12 @@ public final class Page implements AutoCloseable {
 
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
-  private static final String BRIDGE_SCRIPT = resource("bridge.js");
 
   private final String url;
   private final CefClient client;
   private final CefMessageRouter router;
   private final HeadlessBrowser browser;
   private final Bridge bridge = new Bridge();
-  private final CompletableFuture<Void> created = new CompletableFuture<>();
   private final CompletableFuture<Void> loaded = new CompletableFuture<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final Map<Long, CompletableFuture<String>> evaluations = new ConcurrentHashMap<>();
@@ -67,7 +62,6 @@ public final class Page implements AutoCloseable {
       new CopyOnWriteArrayList<>();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicLong pingSentNanos = new AtomicLong();
-  private volatile boolean navigating;
   private volatile DevTools devTools;
   private volatile ScheduledFuture<?> watchdog;
 
@@ -79,11 +73,6 @@ public final class Page implements AutoCloseable {
     client.addMessageRouter(router);
     client.addLifeSpanHandler(
         new CefLifeSpanHandlerAdapter() {
-          @Override
-          public void onAfterCreated(CefBrowser b) {
-            created.complete(null);
-          }
-
           @Override
           public void onBeforeClose(CefBrowser b) {
             closed.complete(null);
@@ -110,23 +99,13 @@ public final class Page implements AutoCloseable {
                     + code + (text == null || text.isEmpty() ? "" : ", " + text) + ")");
           }
         });
-    browser = new HeadlessBrowser(client, "about:blank");
+    browser = new HeadlessBrowser(client, url);
   }
 
   static Page open(CefApp app, String url, Duration hangTimeout, ScheduledExecutorService timer) {
     Page page = new Page(app, url);
     try {
       page.browser.createImmediately();
-      Futures.await(page.created, STEP_TIMEOUT, "creating a browser for " + url);
-      page.devTools = new DevTools(page.browser.getDevToolsClient());
-      // Scripts added before Page.enable do not run.
-      page.devTools.await("Page.enable", "{}", STEP_TIMEOUT);
-      page.devTools.await(
-          "Page.addScriptToEvaluateOnNewDocument",
-          "{\"source\":" + JsonText.quote(BRIDGE_SCRIPT) + "}",
-          STEP_TIMEOUT);
-      page.navigating = true;
-      page.browser.loadURL(url);
       Futures.await(page.loaded, STEP_TIMEOUT, "loading " + url);
       page.watch(timer, hangTimeout);
       return page;
@@ -146,8 +125,12 @@ public final class Page implements AutoCloseable {
     return bridge;
   }
 
-  /** The page's DevTools protocol client. */
-  public DevTools devTools() {
+  /** The page's DevTools protocol client, attached on first use. */
+  public synchronized DevTools devTools() {
+    throwIfBroken();
+    if (devTools == null) {
+      devTools = new DevTools(browser.getDevToolsClient());
+    }
     return devTools;
   }
 
@@ -188,7 +171,7 @@ public final class Page implements AutoCloseable {
    * @throws PageFailedException when the page crashes or hangs meanwhile
    */
   public PageCounters counters(Duration timeout) {
-    throwIfBroken();
+    DevTools devTools = devTools();
     devTools.await("HeapProfiler.collectGarbage", "{}", timeout);
     String heap = devTools.await("Runtime.getHeapUsage", "{}", timeout);
     String dom = devTools.await("Memory.getDOMCounters", "{}", timeout);
@@ -369,7 +352,7 @@ public final class Page implements AutoCloseable {
   private final class Loads extends CefLoadHandlerAdapter {
     @Override
     public void onLoadEnd(CefBrowser b, CefFrame frame, int httpStatusCode) {
-      if (!frame.isMain() || !navigating) {
+      if (!frame.isMain()) {
         return;
       }
       if (httpStatusCode >= 400) {
@@ -383,21 +366,10 @@ public final class Page implements AutoCloseable {
     @Override
     public void onLoadError(
         CefBrowser b, CefFrame frame, ErrorCode code, String text, String failedUrl) {
-      if (frame.isMain() && navigating) {
+      if (frame.isMain()) {
         loaded.completeExceptionally(
             new IllegalStateException("Page " + failedUrl + " failed to load: " + code + " " + text));
       }
-    }
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = Page.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing resource " + name + " next to " + Page.class);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

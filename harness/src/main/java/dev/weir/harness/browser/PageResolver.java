@@ -28,16 +28,17 @@ final class PageResolver {
   record Refused(int status, String reason) implements Resolution {}
 
   private static final Map<String, String> CONTENT_TYPES =
-      Map.of(
-          "html", "text/html",
-          "js", "text/javascript",
-          "mjs", "text/javascript",
-          "css", "text/css",
-          "json", "application/json",
-          "wasm", "application/wasm",
-          "png", "image/png",
-          "svg", "image/svg+xml",
-          "txt", "text/plain");
+      Map.ofEntries(
+          Map.entry("html", "text/html"),
+          Map.entry("htm", "text/html"),
+          Map.entry("js", "text/javascript"),
+          Map.entry("mjs", "text/javascript"),
+          Map.entry("css", "text/css"),
+          Map.entry("json", "application/json"),
+          Map.entry("wasm", "application/wasm"),
+          Map.entry("png", "image/png"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("txt", "text/plain"));
 
   private final String prefix;
   private final Path root;

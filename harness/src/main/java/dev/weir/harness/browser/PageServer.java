@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
@@ -24,8 +25,9 @@ import org.cef.network.CefRequest;
 import org.cef.network.CefResponse;
 
 /**
- * Answers {@code weir://host/...} requests with the files the host's {@link PageResolver} allows.
- * One factory serves every host because CEF accepts factories only once its context exists.
+ * Answers {@code weir://host/...} requests with the files the host's {@link PageResolver} allows,
+ * HTML with the bridge script put in (see {@link BridgeScript}). One factory serves every host
+ * because CEF accepts factories only once its context exists.
  */
 final class PageServer implements CefSchemeHandlerFactory {
 
@@ -38,11 +40,24 @@ final class PageServer implements CefSchemeHandlerFactory {
   }
 
   PageResolver.Resolution resolve(String url) {
-    String host = URI.create(url).getHost();
-    PageResolver resolver = host == null ? null : hosts.get(host);
+    PageResolver resolver = hosts.get(host(url));
     return resolver == null
         ? new Refused(404, "Nothing is served at " + url)
         : resolver.resolve(url);
+  }
+
+  private boolean isBridgeScript(String url) {
+    return hosts.containsKey(host(url)) && url.endsWith("://" + host(url) + BridgeScript.PATH);
+  }
+
+  /** The URL's host, or "" when it has none or does not parse (the resolver then refuses it). */
+  private static String host(String url) {
+    try {
+      String host = new URI(url).getHost();
+      return host == null ? "" : host;
+    } catch (URISyntaxException e) {
+      return "";
+    }
   }
 
   @Override
@@ -61,13 +76,26 @@ final class PageServer implements CefSchemeHandlerFactory {
     @Override
     public boolean open(CefRequest request, BoolRef handleRequest, CefCallback callback) {
       handleRequest.set(true);
+      if (isBridgeScript(request.getURL())) {
+        status = 200;
+        contentType = "text/javascript";
+        length = BridgeScript.script().length;
+        body = new ByteArrayInputStream(BridgeScript.script());
+        return true;
+      }
       PageResolver.Resolution resolution = resolve(request.getURL());
       if (resolution instanceof Served served) {
         try {
-          length = Files.size(served.file());
-          body = Files.newInputStream(served.file());
           status = 200;
           contentType = served.contentType();
+          if (contentType.startsWith("text/html")) {
+            byte[] page = BridgeScript.inject(Files.readAllBytes(served.file()));
+            length = page.length;
+            body = new ByteArrayInputStream(page);
+          } else {
+            length = Files.size(served.file());
+            body = Files.newInputStream(served.file());
+          }
           return true;
         } catch (IOException e) {
           resolution = new Refused(404, "Could not read " + request.getURL() + ": " + e);

@@ -16,7 +16,7 @@ final class PushQueue {
 
   static final char PART = '\u0001';
   static final char END = '\u0002';
-  private static final int MAX_BATCH_CHARS = 1 << 22;
+  private static final int MAX_BATCH_CHARS = 1 << 18;
 
   private record Poll(long queryId, CefQueryCallback callback) {}
 
