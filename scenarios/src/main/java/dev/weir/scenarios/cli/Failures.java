@@ -19,16 +19,16 @@ final class Failures implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
     Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-    String name = cmd.getCommandName();
+    String name = cmd.getCommandSpec().qualifiedName(); // "weir bench browser"
     if (cause instanceof NoSuchFileException missing) {
-      cmd.getErr().println("weir " + name + ": no such file: " + missing.getFile());
+      cmd.getErr().println(name + ": no such file: " + missing.getFile());
       return WeirCli.BAD_INPUT;
     }
     if (cause instanceof SpecException || cause instanceof IOException || cause instanceof BadInputException) {
-      cmd.getErr().println("weir " + name + ": " + cause.getMessage());
+      cmd.getErr().println(name + ": " + cause.getMessage());
       return WeirCli.BAD_INPUT;
     }
-    cmd.getErr().println("weir " + name + ": internal error (please report it with the command line):");
+    cmd.getErr().println(name + ": internal error (please report it with the command line):");
     e.printStackTrace(cmd.getErr());
     return WeirCli.INTERNAL_ERROR;
   }
