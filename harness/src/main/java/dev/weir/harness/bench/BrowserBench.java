@@ -2,14 +2,15 @@ package dev.weir.harness.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.weir.harness.browser.JvmCommand;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,15 +65,8 @@ public final class BrowserBench {
     Path log = null;
     try {
       log = Files.createTempFile("weir-bench-", ".log");
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Djava.awt.headless=true");
-      if (Runtime.version().feature() >= 22) {
-        command.add("--enable-native-access=ALL-UNNAMED");
-      }
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), BrowserProbe.class.getName()));
       Process probe =
-          new ProcessBuilder(command)
+          new ProcessBuilder(JvmCommand.forMain(BrowserProbe.class))
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
@@ -87,7 +81,7 @@ public final class BrowserBench {
         throw new IllegalStateException(
             "A benchmark run failed (exit " + probe.exitValue() + "); its output ends:\n" + tail(log));
       }
-      Map<String, Double> figures = new java.util.HashMap<>();
+      Map<String, Double> figures = new HashMap<>();
       for (String line : lines.subList(marker + 1, lines.size())) {
         int eq = line.indexOf('=');
         if (eq > 0) {

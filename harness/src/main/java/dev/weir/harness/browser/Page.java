@@ -159,7 +159,7 @@ public final class Page implements AutoCloseable {
     browser.executeJavaScript(script, "weir-evaluate", 1);
     throwIfBroken(); // it may have broken before the result was registered
     try {
-      return Futures.await(result, timeout, "evaluating " + expression);
+      return Futures.await(result, timeout, "evaluating " + abbreviate(expression));
     } finally {
       evaluations.remove(id);
     }
@@ -273,6 +273,11 @@ public final class Page implements AutoCloseable {
     if (first) {
       failureListeners.forEach(l -> l.accept(e));
     }
+  }
+
+  private static String abbreviate(String expression) {
+    String line = expression.strip().replaceAll("\\s+", " ");
+    return line.length() <= 80 ? line : line.substring(0, 77) + "...";
   }
 
   private void throwIfBroken() {

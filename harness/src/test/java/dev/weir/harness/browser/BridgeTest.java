@@ -167,6 +167,8 @@ class BridgeTest {
   @Test
   void consoleMessagesAreKeptWithLevelAndSource() {
     eval("(chat(), true)");
+    // CEF reports console calls on its own schedule, after the evaluation may have answered.
+    await().atMost(WAIT).until(() -> page.console().size() >= 3);
     List<ConsoleMessage> console = page.console();
     assertEquals(
         List.of("INFO plain 1", "WARNING careful", "ERROR bad"),

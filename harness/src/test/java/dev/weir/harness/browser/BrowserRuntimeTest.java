@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,20 +35,36 @@ class BrowserRuntimeTest {
     Files.writeString(sandbox.resolve("secret"), "top secret");
     Files.writeString(
         root.resolve("index.html"), "<!doctype html><title>weir test page</title><p>hello</p>");
-    long start = System.nanoTime();
-    BrowserRuntime runtime = BrowserRuntime.shared();
-    app = runtime.serve("app", root);
-    try (Page page = runtime.open(app.resolve("index.html"))) {
-      System.out.printf(
-          "runtime start to first page loaded: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    Files.writeString(root.resolve("app.js"), "export const x = 1;");
+    Files.writeString(root.resolve("data.json"), "{}");
+    Files.writeString(root.resolve("style.css"), "p {}");
+    app = BrowserRuntime.shared().serve("app", root);
+  }
+
+  @Test
+  void runsHeadlessWithoutOpenGl() {
+    assertTrue(GraphicsEnvironment.isHeadless());
+    assertThrows(ClassNotFoundException.class, () -> Class.forName("com.jogamp.opengl.GLProfile"));
+    try (Page page = BrowserRuntime.shared().open(app.resolve("index.html"))) {
+      assertEquals("\"weir test page\"", page.evaluate("document.title", EVALUATION));
+    }
+  }
+
+  @Test
+  void servesFilesWithTheContentTypeOfTheirExtension() {
+    try (Page page = BrowserRuntime.shared().open(app.resolve("index.html"))) {
+      assertEquals(
+          "[\"text/javascript\",\"application/json\",\"text/css\",\"text/html\"]",
+          page.evaluate(
+              "Promise.all(['app.js', 'data.json', 'style.css', 'index.html']"
+                  + ".map(f => fetch(f).then(r => r.headers.get('content-type'))))",
+              EVALUATION));
     }
   }
 
   @Test
   void evaluatesExpressionsInALoadedPage() {
-    long start = System.nanoTime();
     try (Page page = BrowserRuntime.shared().open(app.resolve("index.html"))) {
-      System.out.printf("page create+load: %d ms%n", (System.nanoTime() - start) / 1_000_000);
       assertEquals("2", page.evaluate("1+1", EVALUATION));
       assertEquals("\"weir test page\"", page.evaluate("document.title", EVALUATION));
       assertEquals("null", page.evaluate("undefined", EVALUATION));

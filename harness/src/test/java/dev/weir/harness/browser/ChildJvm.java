@@ -33,17 +33,8 @@ final class ChildJvm implements AutoCloseable {
 
   ChildJvm(Class<?> main, String... args) throws IOException {
     stderr = Files.createTempFile("weir-child-", ".err");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Djava.awt.headless=true");
-    if (Runtime.version().feature() >= 22) {
-      command.add("--enable-native-access=ALL-UNNAMED");
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(JvmCommand.forMain(main, args)).redirectError(stderr.toFile());
     builder.environment().remove("DISPLAY");
     builder.environment().put(MARK, mark);
     process = builder.start();
