@@ -103,9 +103,9 @@ public final class Page implements AutoCloseable {
   }
 
   static Page open(CefApp app, String url, Duration hangTimeout, ScheduledExecutorService timer) {
-    Page page = new Page(app, url);
+    Page page = CefThread.call(() -> new Page(app, url));
     try {
-      page.browser.createImmediately();
+      CefThread.run(page.browser::createImmediately);
       Futures.await(page.loaded, STEP_TIMEOUT, "loading " + url);
       page.watch(timer, hangTimeout);
       return page;
@@ -129,7 +129,7 @@ public final class Page implements AutoCloseable {
   public synchronized DevTools devTools() {
     throwIfBroken();
     if (devTools == null) {
-      devTools = new DevTools(browser.getDevToolsClient());
+      devTools = new DevTools(CefThread.call(browser::getDevToolsClient));
     }
     return devTools;
   }
@@ -215,7 +215,7 @@ public final class Page implements AutoCloseable {
       watch.cancel(false);
     }
     try {
-      browser.close(true);
+      CefThread.run(() -> browser.close(true));
       Futures.await(closed, CLOSE_TIMEOUT, "closing " + url);
     } finally {
       IllegalStateException gone = new IllegalStateException("The page " + url + " is closed");
@@ -223,9 +223,12 @@ public final class Page implements AutoCloseable {
       if (devTools != null) {
         devTools.fail(gone);
       }
-      client.removeMessageRouter(router);
-      router.dispose();
-      client.dispose();
+      CefThread.run(
+          () -> {
+            client.removeMessageRouter(router);
+            router.dispose();
+            client.dispose();
+          });
     }
   }
 
