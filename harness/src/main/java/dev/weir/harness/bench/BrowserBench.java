@@ -66,7 +66,7 @@ public final class BrowserBench {
     try {
       log = Files.createTempFile("weir-bench-", ".log");
       Process probe =
-          new ProcessBuilder(JvmCommand.forMain(BrowserProbe.class))
+          JvmCommand.builder(BrowserProbe.class)
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();

@@ -77,6 +77,7 @@ public final class BrowserRuntime implements AutoCloseable {
   }
 
   private static BrowserRuntime start() {
+    warnAboutUnsetEnvironment();
     // Xvfb takes ~150 ms to accept connections: let it start while the natives are checked.
     CompletableFuture<Display> display = CompletableFuture.supplyAsync(Display::acquire);
     Path cache = null;
@@ -151,6 +152,22 @@ public final class BrowserRuntime implements AutoCloseable {
       throw e instanceof NoDisplayException n
           ? n
           : new IllegalStateException("Could not start CEF: " + e, e);
+    }
+  }
+
+  private static void warnAboutUnsetEnvironment() {
+    List<String> unset =
+        JvmCommand.ENVIRONMENT.entrySet().stream()
+            .filter(e -> System.getenv(e.getKey()) == null)
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .sorted()
+            .toList();
+    if (!unset.isEmpty()) {
+      System.err.println(
+          "weir: warning: set "
+              + String.join(" ", unset)
+              + " in the environment before starting this JVM: Chromium adds them while it"
+              + " starts, which crashes the JVM about 1 start in 60 (see JvmCommand.ENVIRONMENT)");
     }
   }
 

@@ -3,19 +3,38 @@ package dev.weir.harness.browser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The command line for a fresh JVM that can run the browser runtime: this JVM's java and class
- * path, AWT headless, and native access granted where Java asks for it (22 and later).
+ * How to start a fresh JVM that can run the browser runtime: this JVM's java and class path, AWT
+ * headless, native access granted where Java asks for it (22 and later), and {@link
+ * #ENVIRONMENT}.
  *
  * <p>Start-up can only be measured, and exits only observed, from a JVM of its own.
  */
 public final class JvmCommand {
 
+  /**
+   * Variables Chromium adds to its own process environment during start-up when they are unset,
+   * while its other threads read the environment: adding a variable can move glibc's environment
+   * array under a concurrent {@code getenv}, which then crashes the JVM (measured: 1 start in 60).
+   * Set before the JVM starts, they are only read. The {@code weir} launcher and the Maven test
+   * configuration set the same values.
+   */
+  public static final Map<String, String> ENVIRONMENT =
+      Map.of("DBUS_SESSION_BUS_ADDRESS", "disabled:", "NO_AT_BRIDGE", "1");
+
   private JvmCommand() {}
 
+  /** A process builder for {@link #forMain}, with {@link #ENVIRONMENT} added where unset. */
+  public static ProcessBuilder builder(Class<?> mainClass, String... args) {
+    ProcessBuilder builder = new ProcessBuilder(forMain(mainClass, args));
+    ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
+    return builder;
+  }
+
   /** {@code java ... -cp <this class path> mainClass args...}. */
-  public static List<String> forMain(Class<?> mainClass, String... args) {
+  static List<String> forMain(Class<?> mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djava.awt.headless=true");

@@ -33,8 +33,7 @@ final class ChildJvm implements AutoCloseable {
 
   ChildJvm(Class<?> main, String... args) throws IOException {
     stderr = Files.createTempFile("weir-child-", ".err");
-    ProcessBuilder builder =
-        new ProcessBuilder(JvmCommand.forMain(main, args)).redirectError(stderr.toFile());
+    ProcessBuilder builder = JvmCommand.builder(main, args).redirectError(stderr.toFile());
     builder.environment().remove("DISPLAY");
     builder.environment().put(MARK, mark);
     process = builder.start();
