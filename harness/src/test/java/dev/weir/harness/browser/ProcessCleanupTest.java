@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the runtime in child JVMs, ends them every way a run can end, and then looks at the process
@@ -21,9 +24,20 @@ class ProcessCleanupTest {
   private static final Duration EXIT = Duration.ofSeconds(60);
   private static final Duration REAP = Duration.ofSeconds(15);
 
+  @TempDir static Path root;
+
+  @BeforeAll
+  static void writePage() throws IOException {
+    Files.writeString(root.resolve("index.html"), "<!doctype html><title>child</title>");
+  }
+
+  private static ChildJvm child(String mode) throws IOException {
+    return new ChildJvm(RuntimeChild.class, mode, root.toString());
+  }
+
   @Test
   void cleanEndLeavesNothingAndCefCannotRestart() throws Exception {
-    try (ChildJvm child = new ChildJvm(RuntimeChild.class, "clean")) {
+    try (ChildJvm child = child("clean")) {
       assertEquals(0, child.awaitExit(EXIT), child::describe);
       assertTrue(child.lines().contains("READY"), child::describe);
       assertTrue(
@@ -35,7 +49,7 @@ class ProcessCleanupTest {
 
   @Test
   void failedRunLeavesNothing() throws Exception {
-    try (ChildJvm child = new ChildJvm(RuntimeChild.class, "fail")) {
+    try (ChildJvm child = child("fail")) {
       assertEquals(1, child.awaitExit(EXIT), child::describe);
       assertTrue(child.stderr().contains("scenario failed on purpose"), child::describe);
       assertNothingLeft(child);
@@ -55,7 +69,7 @@ class ProcessCleanupTest {
   @Test
   void sigkillLeavesNoProcessAndTheNextRuntimeDeletesTheCache() throws Exception {
     Path cache;
-    try (ChildJvm child = new ChildJvm(RuntimeChild.class, "wait")) {
+    try (ChildJvm child = child("wait")) {
       child.awaitLine("READY", START);
       cache = Path.of(child.printed("CACHE"));
       child.process().destroyForcibly();
@@ -63,7 +77,7 @@ class ProcessCleanupTest {
       await().atMost(REAP).untilAsserted(() -> assertEquals(List.of(), child.survivors()));
     }
     assertTrue(Files.exists(cache), "a killed JVM cannot clean up; the next one must");
-    try (ChildJvm next = new ChildJvm(RuntimeChild.class, "clean")) {
+    try (ChildJvm next = child("clean")) {
       assertEquals(0, next.awaitExit(EXIT), next::describe);
     }
     assertFalse(Files.exists(cache), "stale cache " + cache + " not swept");
@@ -71,8 +85,8 @@ class ProcessCleanupTest {
 
   @Test
   void twoJvmsAtOnceBothWork() throws Exception {
-    try (ChildJvm first = new ChildJvm(RuntimeChild.class, "clean");
-        ChildJvm second = new ChildJvm(RuntimeChild.class, "clean")) {
+    try (ChildJvm first = child("clean");
+        ChildJvm second = child("clean")) {
       assertEquals(0, first.awaitExit(EXIT), first::describe);
       assertEquals(0, second.awaitExit(EXIT), second::describe);
       assertNothingLeft(first);
@@ -81,7 +95,7 @@ class ProcessCleanupTest {
   }
 
   private static void endBySignal(String signal, int status) throws Exception {
-    try (ChildJvm child = new ChildJvm(RuntimeChild.class, "wait")) {
+    try (ChildJvm child = child("wait")) {
       child.awaitLine("READY", START);
       List<String> running = child.survivors();
       assertTrue(running.stream().anyMatch(p -> p.contains("jcef_helper")), running::toString);

@@ -1,12 +1,12 @@
 package dev.weir.harness.browser;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Child-JVM main for {@link ProcessCleanupTest}: uses the runtime, then ends the way its argument
- * says. Prints {@code READY} once a page has answered, and {@code CACHE <path>} first.
+ * Child-JVM main for {@link ProcessCleanupTest}: serves the folder of its second argument (which
+ * holds an {@code index.html} titled "child"), then ends the way its first argument says. Prints
+ * {@code CACHE <path>} first and {@code READY} once a page has answered.
  *
  * <ul>
  *   <li>{@code clean}: closes the page and the runtime, checks CEF cannot restart, returns
@@ -19,8 +19,7 @@ final class RuntimeChild {
   private RuntimeChild() {}
 
   public static void main(String[] args) throws Exception {
-    Path root = Files.createTempDirectory("weir-child-");
-    Files.writeString(root.resolve("index.html"), "<!doctype html><title>child</title>");
+    Path root = Path.of(args[1]);
     BrowserRuntime runtime = BrowserRuntime.shared();
     System.out.println("CACHE " + runtime.cacheFolder());
     switch (args[0]) {
