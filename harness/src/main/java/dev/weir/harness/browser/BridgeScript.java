@@ -5,15 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Puts {@code window.weir} into every HTML document the runtime serves: a script element ahead of
- * the document's own, so that it runs before any page script, on reloads too.
+ * Puts {@code window.weir} into every HTML document the runtime serves: script elements ahead of
+ * the document's own, so that they run before any page script, on reloads too.
  *
- * <p>The element is one line that loads {@value #PATH} from the page's own origin, so the page's
- * line numbers stay true and a {@code script-src 'self'} policy allows it. The alternative,
- * DevTools' {@code Page.addScriptToEvaluateOnNewDocument}, needs an extra navigation and measured
- * 300 ms on a page's first load.
+ * <p>The elements are one line that loads {@value #PATH} (and any script a transport adds) from
+ * the page's own origin, so the page's line numbers stay true and a {@code script-src 'self'}
+ * policy allows them. The alternative, DevTools' {@code Page.addScriptToEvaluateOnNewDocument},
+ * needs an extra navigation and measured 300 ms on a page's first load.
  */
 final class BridgeScript {
 
@@ -21,8 +22,6 @@ final class BridgeScript {
   static final String PATH = "/.weir/bridge.js";
 
   private static final byte[] SOURCE = source();
-  private static final byte[] TAG =
-      ("<script src=\"" + PATH + "\"></script>").getBytes(StandardCharsets.US_ASCII);
   private static final byte[] DOCTYPE = "<!doctype".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -32,7 +31,7 @@ final class BridgeScript {
    * {@code html} with the bridge script inserted after its doctype (before it, a document would
    * fall into quirks mode), or at its start when it has none.
    */
-  static byte[] inject(byte[] html) {
+  static byte[] inject(byte[] html, List<String> scriptPaths) {
     int at = startsWith(html, BOM, 0) ? BOM.length : 0;
     int first = at;
     while (first < html.length && isSpace(html[first])) {
@@ -44,9 +43,14 @@ final class BridgeScript {
         at = close + 1;
       }
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(html.length + TAG.length);
+    StringBuilder tags = new StringBuilder();
+    for (String path : scriptPaths) {
+      tags.append("<script src=\"").append(path).append("\"></script>");
+    }
+    byte[] tag = tags.toString().getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(html.length + tag.length);
     out.write(html, 0, at);
-    out.writeBytes(TAG);
+    out.writeBytes(tag);
     out.write(html, at, html.length - at);
     return out.toByteArray();
   }

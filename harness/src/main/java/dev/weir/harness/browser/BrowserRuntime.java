@@ -205,6 +205,23 @@ public final class BrowserRuntime implements AutoCloseable {
     return URI.create(PageServer.SCHEME + "://" + host + "/");
   }
 
+  /**
+   * Serves {@code endpoint} at {@code weir://<every host>/.weir/<path>}.
+   *
+   * @throws IllegalStateException when the path is taken
+   */
+  public void endpoint(String path, Endpoint endpoint) {
+    server.endpoint(path, endpoint);
+  }
+
+  /**
+   * Makes every HTML document served from now on load {@code source} (as {@code
+   * /.weir/<name>}) right after the bridge and before its own scripts: the JS half of a transport.
+   */
+  public void pageScript(String name, byte[] source) {
+    server.pageScript(name, source);
+  }
+
   /** Opens an off-screen page at {@code url} with the default watchdog, and waits for its load. */
   public Page open(URI url) {
     return open(url, DEFAULT_HANG_TIMEOUT);

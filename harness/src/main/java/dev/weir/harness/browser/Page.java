@@ -166,6 +166,16 @@ public final class Page implements AutoCloseable {
   }
 
   /**
+   * Runs {@code script} in the page without waiting or a result: how a backend delivers to a
+   * webview by script evaluation (Tauri's events and small channel messages). In order per
+   * calling thread.
+   */
+  public void execute(String script) {
+    throwIfBroken();
+    browser.executeJavaScript(script, "weir-backend", 1);
+  }
+
+  /**
    * Counts what a leak check compares, after forcing a full garbage collection in the page.
    *
    * @throws PageFailedException when the page crashes or hangs meanwhile

@@ -9,8 +9,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.cef.browser.CefBrowser;
 import org.cef.browser.CefFrame;
 import org.cef.callback.CefCallback;
@@ -33,7 +36,15 @@ final class PageServer implements CefSchemeHandlerFactory {
 
   static final String SCHEME = "weir";
 
+  private static final String ENDPOINTS = "/.weir/";
+
   private final Map<String, PageResolver> hosts = new ConcurrentHashMap<>();
+  private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+  private final List<String> pageScripts = new CopyOnWriteArrayList<>();
+
+  PageServer() {
+    pageScript("bridge.js", BridgeScript.script());
+  }
 
   void mount(String host, PageResolver resolver) {
     hosts.put(host, resolver);
@@ -46,8 +57,35 @@ final class PageServer implements CefSchemeHandlerFactory {
         : resolver.resolve(url);
   }
 
-  private boolean isBridgeScript(String url) {
-    return hosts.containsKey(host(url)) && url.endsWith("://" + host(url) + BridgeScript.PATH);
+  /** Answers {@code /.weir/<path>} on every host; files at such paths are shadowed. */
+  void endpoint(String path, Endpoint endpoint) {
+    if (endpoints.putIfAbsent(path, endpoint) != null) {
+      throw new IllegalStateException("An endpoint is already served at /.weir/" + path);
+    }
+  }
+
+  /** Adds a script every served HTML document loads, after the bridge and before its own. */
+  void pageScript(String name, byte[] source) {
+    endpoint(name, (method, path, headers) -> Endpoint.Reply.ok("text/javascript", source));
+    pageScripts.add(ENDPOINTS + name);
+  }
+
+  /** The endpoint path of a URL under {@code /.weir/} on a served host, or null. */
+  private String endpointPath(String url) {
+    String host = host(url);
+    String prefix = SCHEME + "://" + host + ENDPOINTS;
+    if (!hosts.containsKey(host) || !url.startsWith(prefix)) {
+      return null;
+    }
+    String path = url.substring(prefix.length());
+    int query = path.indexOf('?');
+    return query < 0 ? path : path.substring(0, query);
+  }
+
+  private static Map<String, String> headers(CefRequest request) {
+    Map<String, String> headers = new HashMap<>();
+    request.getHeaderMap(headers);
+    return headers;
   }
 
   /** The URL's host, or "" when it has none or does not parse (the resolver then refuses it). */
@@ -76,11 +114,17 @@ final class PageServer implements CefSchemeHandlerFactory {
     @Override
     public boolean open(CefRequest request, BoolRef handleRequest, CefCallback callback) {
       handleRequest.set(true);
-      if (isBridgeScript(request.getURL())) {
-        status = 200;
-        contentType = "text/javascript";
-        length = BridgeScript.script().length;
-        body = new ByteArrayInputStream(BridgeScript.script());
+      String endpointPath = endpointPath(request.getURL());
+      if (endpointPath != null) {
+        Endpoint endpoint = endpoints.get(endpointPath);
+        Endpoint.Reply reply =
+            endpoint == null
+                ? new Endpoint.Reply(404, "text/plain", ("Nothing is served at " + request.getURL()).getBytes(StandardCharsets.UTF_8))
+                : endpoint.answer(request.getMethod(), endpointPath, headers(request));
+        status = reply.status();
+        contentType = reply.contentType();
+        length = reply.body().length;
+        body = new ByteArrayInputStream(reply.body());
         return true;
       }
       PageResolver.Resolution resolution = resolve(request.getURL());
@@ -89,7 +133,7 @@ final class PageServer implements CefSchemeHandlerFactory {
           status = 200;
           contentType = served.contentType();
           if (contentType.startsWith("text/html")) {
-            byte[] page = BridgeScript.inject(Files.readAllBytes(served.file()));
+            byte[] page = BridgeScript.inject(Files.readAllBytes(served.file()), pageScripts);
             length = page.length;
             body = new ByteArrayInputStream(page);
           } else {

@@ -108,6 +108,7 @@
     return send('x' + batch);
   };
 
+  const transports = new Map();
   const weir = {
     /** Calls the Java handler registered under name; resolves with its reply. */
     request(name, payload) {
@@ -141,6 +142,24 @@
     },
     /** Sends the queued reports now; resolves when Java has them. */
     flush: sendReports,
+    /** Registers how to subscribe to a kind of transport; a kind is registered once. */
+    transport(kind, subscribe) {
+      checkName('transport kind', kind);
+      if (transports.has(kind)) {
+        throw new Error(`weir: transport '${kind}' is already registered`);
+      }
+      transports.set(kind, subscribe);
+    },
+    /**
+     * Subscribes to a stream the backend offers on a transport kind; resolves to a function that
+     * unsubscribes. onmessage gets JSON values, or ArrayBuffers for raw payloads.
+     */
+    subscribe(kind, stream, onmessage) {
+      const subscribe = transports.get(kind);
+      return subscribe
+        ? Promise.resolve(subscribe(stream, onmessage))
+        : Promise.reject(new TypeError(`weir: no transport '${kind}'`));
+    },
   };
   Object.freeze(weir);
   Object.defineProperty(window, 'weir', { value: weir, enumerable: true });

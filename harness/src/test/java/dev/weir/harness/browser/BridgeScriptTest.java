@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BridgeScriptTest {
 
   private static String inject(String html) {
-    return new String(BridgeScript.inject(html.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    return new String(BridgeScript.inject(html.getBytes(StandardCharsets.UTF_8), List.of(BridgeScript.PATH)), StandardCharsets.UTF_8);
   }
 
   /** The page with the bridge tag replaced by a marker, to show where it went. */

@@ -1,0 +1,69 @@
+package dev.weir.harness.transport;
+
+import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.Payload;
+import java.nio.charset.StandardCharsets;
+
+/** One channel subscription: Tauri's {@code Channel::send} and its end message. */
+final class ChannelSender implements Sender {
+
+  private final Page page;
+  private final long id;
+  private final ParkedPayloads parked;
+  private final Thresholds thresholds;
+  private long index;
+  private volatile boolean open = true;
+
+  ChannelSender(Page page, long id, ParkedPayloads parked, Thresholds thresholds) {
+    this.page = page;
+    this.id = id;
+    this.parked = parked;
+    this.thresholds = thresholds;
+  }
+
+  long id() {
+    return id;
+  }
+
+  @Override
+  public synchronized void send(Payload message) {
+    if (!open) {
+      throw new IllegalStateException("channel " + id + " is closed");
+    }
+    long i = index++;
+    if (fitsInline(message)) {
+      page.execute(Scripts.runCallback(id, "{message:" + Scripts.value(message) + ",index:" + i + "}"));
+    } else {
+      long dataId = parked.park(message);
+      page.execute(
+          "window.__TAURI_INTERNALS__.invoke('plugin:__TAURI_CHANNEL__|fetch',null,"
+              + "{headers:{'" + ParkedPayloads.HEADER + "':'" + dataId + "'}})"
+              + ".then(m=>{" + Scripts.runCallback(id, "{message:m,index:" + i + "}") + "});");
+    }
+  }
+
+  private boolean fitsInline(Payload message) {
+    return message instanceof Payload.Json json
+        ? json.text().getBytes(StandardCharsets.UTF_8).length < thresholds.jsonBytes()
+        : ((Payload.Bytes) message).length() < thresholds.rawBytes();
+  }
+
+  /** Sends Tauri's end message, {@code {end: true, index: <messages sent>}}. */
+  @Override
+  public synchronized void close() {
+    if (open) {
+      open = false;
+      page.execute(Scripts.runCallback(id, "{end:true,index:" + index + "}"));
+    }
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  /** The page unsubscribed: stop without an end message, as the page no longer listens. */
+  void detach() {
+    open = false;
+  }
+}

@@ -1,0 +1,139 @@
+// window.__TAURI_INTERNALS__ and weir.subscribe('channel' | 'event' | 'command', ...): the JS halves of the command, event and channel
+// transports, speaking Tauri v2's wire format (see docs/transports.md) over window.weir.
+(() => {
+  'use strict';
+  if (window.top !== window || !window.weir || window.__TAURI_INTERNALS__) {
+    return;
+  }
+  const weir = window.weir;
+
+  // Callbacks by numeric id, as @tauri-apps/api 2.6+ keeps them.
+  const callbacks = new Map();
+  let nextCallback = 1;
+  const transformCallback = (callback, once = false) => {
+    const id = nextCallback++;
+    callbacks.set(id, (data) => {
+      if (once) {
+        callbacks.delete(id);
+      }
+      return callback && callback(data);
+    });
+    return id;
+  };
+  const runCallback = (id, data) => {
+    const callback = callbacks.get(id);
+    if (callback) {
+      callback(data);
+    }
+  };
+  const unregisterCallback = (id) => callbacks.delete(id);
+
+  const bytesOf = (base64) => {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) {
+      bytes[i] = binary.charCodeAt(i);
+    }
+    return bytes.buffer;
+  };
+
+  // A channel's parked payload, fetched through the custom scheme as Tauri does over ipc://.
+  const fetchParked = (dataId) =>
+    fetch('/.weir/channel-fetch', { method: 'POST', headers: { 'Tauri-Channel-Id': String(dataId) } })
+      .then((response) => {
+        if (!response.ok) {
+          return response.text().then((text) => Promise.reject(new Error(text)));
+        }
+        return (response.headers.get('content-type') || '').startsWith('application/json')
+          ? response.json()
+          : response.arrayBuffer();
+      });
+
+  const invoke = (cmd, args = {}, options = {}) => {
+    if (cmd === 'plugin:__TAURI_CHANNEL__|fetch') {
+      return fetchParked(options.headers['Tauri-Channel-Id']);
+    }
+    return weir.request('tauri:' + cmd, args);
+  };
+
+  // Tauri's Channel: messages carry an index; those that overtake wait until the gap closes.
+  class Channel {
+    constructor(onmessage) {
+      this.onmessage = onmessage || (() => {});
+      this.nextIndex = 0;
+      this.pending = new Map();
+      this.endIndex = -1;
+      this.id = transformCallback((data) => this.receive(data));
+    }
+    receive(data) {
+      if ('end' in data) {
+        this.endIndex = data.index;
+      } else {
+        this.pending.set(data.index, data.message);
+      }
+      while (this.pending.has(this.nextIndex)) {
+        const message = this.pending.get(this.nextIndex);
+        this.pending.delete(this.nextIndex);
+        this.nextIndex++;
+        this.onmessage(message);
+      }
+      if (this.endIndex === this.nextIndex) {
+        this.cleanup();
+      }
+    }
+    cleanup() {
+      unregisterCallback(this.id);
+    }
+    toJSON() {
+      return `__CHANNEL__:${this.id}`;
+    }
+  }
+
+  const listen = (event, handler) => {
+    const callback = transformCallback((e) => handler(e));
+    return invoke('plugin:event|listen', { event, target: { kind: 'Any' }, handler: callback })
+      .then((eventId) => () => {
+        unregisterCallback(callback);
+        return invoke('plugin:event|unlisten', { event, eventId });
+      });
+  };
+
+  // The command transport's client: long-polls a stream for batches of messages.
+  const poll = (stream, onmessage) => {
+    let open = true;
+    const loop = () => {
+      if (!open) {
+        return;
+      }
+      invoke('weir:poll', { stream }).then((batch) => {
+        if (!open) {
+          return;
+        }
+        for (const message of batch) {
+          onmessage(message);
+        }
+        loop();
+      }, () => { open = false; });
+    };
+    loop();
+    return () => {
+      open = false;
+      return invoke('weir:unpoll', { stream });
+    };
+  };
+
+  weir.transport('channel', (stream, onmessage) => {
+    const channel = new Channel(onmessage);
+    return invoke('weir:subscribe', { stream, channel }).then(() => () => {
+      channel.cleanup();
+      return invoke('weir:unsubscribe', { stream, channel });
+    });
+  });
+  weir.transport('event', (stream, onmessage) => listen(stream, (e) => onmessage(e.payload)));
+  weir.transport('command', (stream, onmessage) => poll(stream, onmessage));
+
+  window.__TAURI_INTERNALS__ = Object.freeze({
+    invoke, transformCallback, runCallback, unregisterCallback, callbacks, Channel,
+    weir: Object.freeze({ bytesOf, listen }),
+  });
+})();

@@ -1,0 +1,137 @@
+package dev.weir.harness.transport;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weir.harness.browser.BrowserRuntime;
+import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.Payload;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tauri's channel semantics in real Chromium: parking, overtaking, reordering, end, cleanup. */
+class ChannelTransportTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TempDir static Path root;
+  private static URI index;
+  private Page page;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    Files.writeString(root.resolve("index.html"), "<!doctype html><title>channel</title>");
+    BrowserRuntime runtime = BrowserRuntime.shared();
+    Transports.install(runtime);
+    index = runtime.serve("channel", root).resolve("index.html");
+  }
+
+  @BeforeEach
+  void open() {
+    page = BrowserRuntime.shared().open(index);
+  }
+
+  @AfterEach
+  void close() {
+    page.close();
+  }
+
+  private String eval(String expression) {
+    return page.evaluate(expression, WAIT);
+  }
+
+  /** Subscribes, recording both the raw arrival order of indexes and what the Channel delivers. */
+  private Sender subscribe(Transport channel) {
+    AtomicReference<Sender> sender = new AtomicReference<>();
+    channel.offer("s", sender::set);
+    eval(
+        "(async () => { window.raw = []; window.got = [];"
+            + " window.callbacksBefore = __TAURI_INTERNALS__.callbacks.size;"
+            + " window.unsubscribe = await weir.subscribe('channel', 's', m => got.push(m));"
+            + " for (const [id, cb] of __TAURI_INTERNALS__.callbacks)"
+            + "   __TAURI_INTERNALS__.callbacks.set(id, d => { raw.push('end' in d ? 'end' : d.index); cb(d); });"
+            + " return true; })()");
+    await().atMost(WAIT).until(() -> sender.get() != null);
+    return sender.get();
+  }
+
+  @Test
+  void largeMessagesAreParkedAndOvertakenButDeliveredInIndexOrder() {
+    Sender sender = subscribe(Transports.channel(page));
+    String large = "\"" + "x".repeat(9000) + "\"";
+    for (int i = 0; i < 20; i++) {
+      sender.send(Payload.json(i % 2 == 0 ? large : Integer.toString(i)));
+    }
+    sender.close();
+    await().atMost(WAIT).until(() -> eval("got.length").equals("20"));
+    assertEquals("[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19]",
+        eval("got.map((m, i) => typeof m === 'string' ? (m.length === 9000 ? i : -1) : m)"));
+    assertEquals("true", eval("raw.indexOf(1) < raw.indexOf(0)"), "no small message overtook: " + eval("raw"));
+    assertEquals(0, Transports.parkedPayloads());
+    await().atMost(WAIT).until(() -> eval("__TAURI_INTERNALS__.callbacks.size === callbacksBefore").equals("true"));
+  }
+
+  @Test
+  void theEndMessageCarriesTheCountAndWaitsForTheGapToClose() {
+    Sender sender = subscribe(Transports.channel(page));
+    sender.send(Payload.json("\"" + "y".repeat(10_000) + "\""));
+    sender.send(Payload.json("1"));
+    sender.close();
+    await().atMost(WAIT).until(() -> eval("got.length").equals("2"));
+    assertEquals("[0,1,\"end\"]", eval("raw.slice().sort((a, b) => a === 'end' ? 1 : b === 'end' ? -1 : a - b)"));
+    await().atMost(WAIT).until(() -> eval("__TAURI_INTERNALS__.callbacks.size === callbacksBefore").equals("true"));
+  }
+
+  @Test
+  void rawPayloadsArriveAsArrayBuffersInlineAndParked() {
+    Sender sender = subscribe(Transports.channel(page));
+    sender.send(Payload.bytes(new byte[] {1, 2, 3}));
+    byte[] big = new byte[5000];
+    big[4999] = 7;
+    sender.send(Payload.bytes(big));
+    await().atMost(WAIT).until(() -> eval("got.length").equals("2"));
+    assertEquals(
+        "[[true,3,3],[true,5000,7]]",
+        eval("got.map(b => [b instanceof ArrayBuffer, b.byteLength, new Uint8Array(b)[b.byteLength - 1]])"));
+  }
+
+  @Test
+  void thresholdsAreConfigurable() {
+    Sender sender = subscribe(Transports.channel(page, new Thresholds(4, 1024)));
+    sender.send(Payload.json("12345"));
+    sender.send(Payload.json("1"));
+    await().atMost(WAIT).until(() -> eval("got.length").equals("2"));
+    assertEquals("[12345,1]", eval("got"));
+    assertEquals("true", eval("raw.indexOf(1) < raw.indexOf(0)"), "5 bytes of JSON were not parked: " + eval("raw"));
+  }
+
+  @Test
+  void aHundredOpenCloseCyclesLeaveNothingBehind() {
+    ChannelTransport channel = (ChannelTransport) Transports.channel(page);
+    String before = eval("__TAURI_INTERNALS__.callbacks.size");
+    for (int cycle = 0; cycle < 100; cycle++) {
+      AtomicReference<Sender> sender = new AtomicReference<>();
+      channel.offer("s", sender::set);
+      eval("weir.subscribe('channel', 's', m => {}).then(u => (window.u = u, true))");
+      await().atMost(WAIT).until(() -> sender.get() != null);
+      sender.get().send(Payload.json("\"" + "z".repeat(9000) + "\""));
+      if (cycle % 2 == 0) {
+        sender.get().close(); // the backend ends it
+      } else {
+        eval("window.u()"); // the page unsubscribes
+      }
+    }
+    await().atMost(WAIT).until(() -> eval("__TAURI_INTERNALS__.callbacks.size").equals(before));
+    await().atMost(WAIT).until(() -> Transports.parkedPayloads() == 0);
+    assertEquals(0, channel.openSubscriptions());
+  }
+}
