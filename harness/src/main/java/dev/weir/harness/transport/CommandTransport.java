@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +21,7 @@ final class CommandTransport implements Transport {
 
   private final Map<String, Consumer<Sender>> offers = new ConcurrentHashMap<>();
   private final Map<String, CommandSender> subscriptions = new ConcurrentHashMap<>();
+  private final AtomicLong polls = new AtomicLong();
 
   CommandTransport(Page page) {
     page.bridge().handle("tauri:weir:poll", request -> poll(Arguments.json(request)));
@@ -36,7 +38,13 @@ final class CommandTransport implements Transport {
     offers.put(stream, onSubscribe);
   }
 
+  /** Polls answered so far: a burst of N messages should take far fewer. */
+  long polls() {
+    return polls.get();
+  }
+
   private CompletableFuture<Payload> poll(String args) {
+    polls.incrementAndGet();
     String stream = JsonText.string(args, "stream");
     CommandSender sender = subscriptions.get(stream);
     if (sender == null) {

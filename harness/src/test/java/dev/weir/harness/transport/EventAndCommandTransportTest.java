@@ -1,0 +1,101 @@
+package dev.weir.harness.transport;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weir.harness.browser.BrowserRuntime;
+import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.Payload;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Events (listen/unlisten commands, delivery by evaluation) and polled commands. */
+class EventAndCommandTransportTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TempDir static Path root;
+  private static URI index;
+  private Page page;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    Files.writeString(root.resolve("index.html"), "<!doctype html><title>events</title>");
+    BrowserRuntime runtime = BrowserRuntime.shared();
+    Transports.install(runtime);
+    index = runtime.serve("events", root).resolve("index.html");
+  }
+
+  @BeforeEach
+  void open() {
+    page = BrowserRuntime.shared().open(index);
+  }
+
+  @AfterEach
+  void close() {
+    page.close();
+  }
+
+  private String eval(String expression) {
+    return page.evaluate(expression, WAIT);
+  }
+
+  private Sender subscribe(Transport transport) {
+    AtomicReference<Sender> sender = new AtomicReference<>();
+    transport.offer("s", sender::set);
+    eval("(window.got = [], weir.subscribe('" + transport.kind() + "', 's', m => got.push(m))"
+        + ".then(u => (window.unsubscribe = u, true)))");
+    await().atMost(WAIT).until(() -> sender.get() != null);
+    return sender.get();
+  }
+
+  @Test
+  void anEventReachesEveryListenerAndStopsAfterTheLastUnlistens() {
+    Transport events = Transports.event(page);
+    Sender sender = subscribe(events);
+    eval("weir.subscribe('event', 's', m => (window.second ||= []).push(m)).then(u => (window.u2 = u, true))");
+    sender.send(Payload.json("{\"v\":1}"));
+    await().atMost(WAIT).until(() -> eval("[got.length, (window.second || []).length]").equals("[1,1]"));
+
+    eval("unsubscribe()");
+    assertTrue(sender.isOpen(), "one listener is left");
+    eval("u2()");
+    await().atMost(WAIT).until(() -> !sender.isOpen());
+    assertThrows(IllegalStateException.class, () -> sender.send(Payload.json("2")));
+    assertEquals(0, ((EventTransport) events).listenedEvents());
+  }
+
+  @Test
+  void eventsCarryJsonOnly() {
+    Sender sender = subscribe(Transports.event(page));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> sender.send(Payload.bytes(new byte[1])));
+    assertEquals("Events carry JSON only, as in Tauri; got Bytes[1]", e.getMessage());
+  }
+
+  @Test
+  void polledCommandsArriveInBatchesAndStopOnUnsubscribe() {
+    CommandTransport commands = (CommandTransport) Transports.command(page);
+    Sender sender = subscribe(commands);
+    for (int i = 0; i < 5000; i++) {
+      sender.send(Payload.json(Integer.toString(i)));
+    }
+    await().atMost(WAIT).until(() -> eval("got.length").equals("5000"));
+    assertEquals("true", eval("got.every((m, i) => m === i)"));
+    assertTrue(commands.polls() < 500, "5000 messages took " + commands.polls() + " polls");
+    eval("unsubscribe()");
+    await().atMost(WAIT).until(() -> !sender.isOpen());
+    assertFalse(sender.isOpen());
+  }
+}
