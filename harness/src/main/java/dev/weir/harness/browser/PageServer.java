@@ -70,16 +70,14 @@ final class PageServer implements CefSchemeHandlerFactory {
     pageScripts.add(ENDPOINTS + name);
   }
 
-  /** The endpoint path of a URL under {@code /.weir/} on a served host, or null. */
+  /** The endpoint path (query included) of a URL under {@code /.weir/} on a served host, or null. */
   private String endpointPath(String url) {
     String host = host(url);
     String prefix = SCHEME + "://" + host + ENDPOINTS;
     if (!hosts.containsKey(host) || !url.startsWith(prefix)) {
       return null;
     }
-    String path = url.substring(prefix.length());
-    int query = path.indexOf('?');
-    return query < 0 ? path : path.substring(0, query);
+    return url.substring(prefix.length());
   }
 
   private static Map<String, String> headers(CefRequest request) {
@@ -116,15 +114,20 @@ final class PageServer implements CefSchemeHandlerFactory {
       handleRequest.set(true);
       String endpointPath = endpointPath(request.getURL());
       if (endpointPath != null) {
-        Endpoint endpoint = endpoints.get(endpointPath);
+        int query = endpointPath.indexOf('?');
+        Endpoint endpoint =
+            endpoints.get(query < 0 ? endpointPath : endpointPath.substring(0, query));
         Endpoint.Reply reply =
             endpoint == null
-                ? new Endpoint.Reply(404, "text/plain", ("Nothing is served at " + request.getURL()).getBytes(StandardCharsets.UTF_8))
+                ? Endpoint.Reply.of(
+                    404,
+                    "text/plain",
+                    ("Nothing is served at " + request.getURL()).getBytes(StandardCharsets.UTF_8))
                 : endpoint.answer(request.getMethod(), endpointPath, headers(request));
         status = reply.status();
         contentType = reply.contentType();
-        length = reply.body().length;
-        body = new ByteArrayInputStream(reply.body());
+        length = reply.length();
+        body = reply.body();
         return true;
       }
       PageResolver.Resolution resolution = resolve(request.getURL());
@@ -159,7 +162,7 @@ final class PageServer implements CefSchemeHandlerFactory {
         CefResponse response, IntRef responseLength, StringRef redirectUrl) {
       response.setStatus(status);
       response.setMimeType(contentType);
-      responseLength.set(length > Integer.MAX_VALUE ? -1 : (int) length); // -1: unknown
+      responseLength.set(length < 0 || length > Integer.MAX_VALUE ? -1 : (int) length); // -1: unknown
     }
 
     @Override

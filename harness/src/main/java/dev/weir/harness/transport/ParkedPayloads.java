@@ -40,7 +40,7 @@ final class ParkedPayloads implements Endpoint {
             .orElse("");
     Payload payload = id.matches("[0-9]{1,18}") ? parked.remove(Long.parseLong(id)) : null;
     if (payload == null) {
-      return new Reply(404, "text/plain", "data not found".getBytes(StandardCharsets.UTF_8));
+      return Reply.of(404, "text/plain", "data not found".getBytes(StandardCharsets.UTF_8));
     }
     return payload instanceof Payload.Json json
         ? Reply.ok("application/json", json.text().getBytes(StandardCharsets.UTF_8))

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 public final class Transports {
 
   private static final ParkedPayloads PARKED = new ParkedPayloads();
+  private static final StreamTickets TICKETS = new StreamTickets();
   private static BrowserRuntime installedIn;
 
   private Transports() {}
@@ -25,8 +26,9 @@ public final class Transports {
     if (installedIn == runtime) {
       return;
     }
-    runtime.pageScript("ipc.js", resource("ipc.js"));
+    runtime.pageScript("transports.js", resource("transports.js"));
     runtime.endpoint(ParkedPayloads.PATH, PARKED);
+    runtime.endpoint(StreamTickets.PATH, TICKETS);
     installedIn = runtime;
   }
 
@@ -48,6 +50,16 @@ public final class Transports {
   /** Commands: the page long-polls for batches. */
   public static Transport command(Page page) {
     return new CommandTransport(page);
+  }
+
+  /** A streamed response over the custom scheme, read with fetch and a ReadableStream. */
+  public static Transport scheme(Page page) {
+    return new SchemeTransport(page, TICKETS);
+  }
+
+  /** Scheme streams issued to pages and never fetched: zero when none leak. */
+  public static int unfetchedStreams() {
+    return TICKETS.size();
   }
 
   /** Channel payloads parked and not yet fetched, over all pages: zero when none leak. */

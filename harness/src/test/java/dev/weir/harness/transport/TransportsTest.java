@@ -56,13 +56,14 @@ class TransportsTest {
           case "channel" -> Transports::channel;
           case "event" -> Transports::event;
           case "command" -> Transports::command;
+          case "scheme" -> Transports::scheme;
           default -> throw new IllegalArgumentException(kind);
         };
     return factory.apply(page);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"channel", "event", "command"})
+  @ValueSource(strings = {"channel", "event", "command", "scheme"})
   void carriesASimulatedStreamInOrderWithNoLoss(String kind) {
     Transport transport = transport(kind, page);
     CompletableFuture<Void> sent = new CompletableFuture<>();

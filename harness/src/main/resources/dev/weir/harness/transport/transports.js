@@ -1,4 +1,4 @@
-// window.__TAURI_INTERNALS__ and weir.subscribe('channel' | 'event' | 'command', ...): the JS halves of the command, event and channel
+// window.__TAURI_INTERNALS__ and weir.subscribe('channel' | 'event' | 'command' | 'scheme', ...): the JS halves of the command, event and channel
 // transports, speaking Tauri v2's wire format (see docs/transports.md) over window.weir.
 (() => {
   'use strict';
@@ -131,6 +131,46 @@
   });
   weir.transport('event', (stream, onmessage) => listen(stream, (e) => onmessage(e.payload)));
   weir.transport('command', (stream, onmessage) => poll(stream, onmessage));
+
+  // A streamed response over the custom scheme: frames of [u32 length][u8 kind][payload].
+  const decoder = new TextDecoder();
+  weir.transport('scheme', (stream, onmessage) =>
+    invoke('weir:stream', { stream }).then((ticket) => {
+      const abort = new AbortController();
+      return fetch(`/.weir/stream?ticket=${ticket}`, { signal: abort.signal }).then((response) => {
+        const reader = response.body.getReader();
+        let buffer = new Uint8Array(0);
+        const read = () => reader.read().then(({ done, value }) => {
+          if (done) {
+            return;
+          }
+          const joined = new Uint8Array(buffer.length + value.length);
+          joined.set(buffer);
+          joined.set(value, buffer.length);
+          let at = 0;
+          const view = new DataView(joined.buffer);
+          while (joined.length - at >= 5) {
+            const length = view.getUint32(at);
+            if (joined.length - at - 5 < length) {
+              break;
+            }
+            const payload = joined.subarray(at + 5, at + 5 + length);
+            onmessage(joined[at + 4] === 0
+              ? JSON.parse(decoder.decode(payload))
+              : payload.slice().buffer);
+            at += 5 + length;
+          }
+          buffer = joined.slice(at);
+          return read();
+        }).catch((error) => {
+          if (error.name !== 'AbortError') {
+            throw error;
+          }
+        });
+        read();
+        return () => abort.abort();
+      });
+    }));
 
   window.__TAURI_INTERNALS__ = Object.freeze({
     invoke, transformCallback, runCallback, unregisterCallback, callbacks, Channel,

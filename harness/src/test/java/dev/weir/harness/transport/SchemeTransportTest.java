@@ -1,0 +1,89 @@
+package dev.weir.harness.transport;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.weir.harness.browser.BrowserRuntime;
+import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.Payload;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A streamed custom-scheme response read with fetch and a ReadableStream. */
+class SchemeTransportTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TempDir static Path root;
+  private static URI index;
+  private Page page;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    Files.writeString(root.resolve("index.html"), "<!doctype html><title>scheme</title>");
+    BrowserRuntime runtime = BrowserRuntime.shared();
+    Transports.install(runtime);
+    index = runtime.serve("scheme", root).resolve("index.html");
+  }
+
+  @BeforeEach
+  void open() {
+    page = BrowserRuntime.shared().open(index);
+  }
+
+  @AfterEach
+  void close() {
+    page.close();
+  }
+
+  private String eval(String expression) {
+    return page.evaluate(expression, WAIT);
+  }
+
+  private Sender subscribe(Transport scheme) {
+    AtomicReference<Sender> sender = new AtomicReference<>();
+    scheme.offer("s", sender::set);
+    eval("(window.got = [], weir.subscribe('scheme', 's', m => got.push(m))"
+        + ".then(u => (window.unsubscribe = u, true)))");
+    await().atMost(WAIT).until(() -> sender.get() != null);
+    return sender.get();
+  }
+
+  @Test
+  void messagesArriveAsTheyAreSentWithJsonAndBytesFramed() {
+    Sender sender = subscribe(Transports.scheme(page));
+    sender.send(Payload.json("{\"a\":\"é\"}"));
+    await().atMost(WAIT).until(() -> eval("got.length").equals("1")); // not held back to the end
+    sender.send(Payload.bytes(new byte[] {5, 6}));
+    sender.send(Payload.json("\"" + "w".repeat(200_000) + "\""));
+    await().atMost(WAIT).until(() -> eval("got.length").equals("3"));
+    assertEquals(
+        "[{\"a\":\"é\"},[5,6],200000]",
+        eval("[got[0], Array.from(new Uint8Array(got[1])), got[2].length]"));
+  }
+
+  @Test
+  void aHundredOpenCloseCyclesLeaveNoStreamBehind() {
+    Transport scheme = Transports.scheme(page);
+    for (int cycle = 0; cycle < 100; cycle++) {
+      Sender sender = subscribe(scheme);
+      sender.send(Payload.json(Integer.toString(cycle)));
+      await().atMost(WAIT).until(() -> eval("got.length").equals("1"));
+      if (cycle % 2 == 0) {
+        sender.close(); // the backend ends it
+      } else {
+        eval("(unsubscribe(), true)"); // the page aborts its fetch
+        await().atMost(WAIT).until(() -> !sender.isOpen());
+      }
+    }
+    assertEquals(0, Transports.unfetchedStreams());
+  }
+}
