@@ -11,11 +11,15 @@ final class ChannelSender implements Sender {
   private final long id;
   private final ParkedPayloads parked;
   private final Thresholds thresholds;
+  private final Runnable onEnd;
   private long index;
   private volatile boolean open = true;
 
-  ChannelSender(Page page, long id, ParkedPayloads parked, Thresholds thresholds) {
+  /** @param onEnd run once when the backend closes or the page unsubscribes */
+  ChannelSender(
+      Page page, long id, ParkedPayloads parked, Thresholds thresholds, Runnable onEnd) {
     this.page = page;
+    this.onEnd = onEnd;
     this.id = id;
     this.parked = parked;
     this.thresholds = thresholds;
@@ -50,11 +54,15 @@ final class ChannelSender implements Sender {
 
   /** Sends Tauri's end message, {@code {end: true, index: <messages sent>}}. */
   @Override
-  public synchronized void close() {
-    if (open) {
+  public void close() {
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
       open = false;
       page.execute(Scripts.runCallback(id, "{end:true,index:" + index + "}"));
     }
+    onEnd.run(); // outside the lock: it wakes producers that may hold a window's lock
   }
 
   @Override
@@ -64,6 +72,12 @@ final class ChannelSender implements Sender {
 
   /** The page unsubscribed: stop without an end message, as the page no longer listens. */
   void detach() {
-    open = false;
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
+      open = false;
+    }
+    onEnd.run();
   }
 }

@@ -21,8 +21,9 @@ final class ChannelTransport implements Transport {
   private final Page page;
   private final ParkedPayloads parked;
   private final Thresholds thresholds;
-  private final Map<String, Consumer<Sender>> offers = new ConcurrentHashMap<>();
+  private final Map<String, Offer> offers = new ConcurrentHashMap<>();
   private final Map<Long, ChannelSender> subscriptions = new ConcurrentHashMap<>();
+  private final Map<Long, WindowedSender> windows = new ConcurrentHashMap<>();
 
   ChannelTransport(Page page, ParkedPayloads parked, Thresholds thresholds) {
     this.page = page;
@@ -30,6 +31,7 @@ final class ChannelTransport implements Transport {
     this.thresholds = thresholds;
     page.bridge().handle("tauri:weir:subscribe", request -> subscribe(Arguments.json(request)));
     page.bridge().handle("tauri:weir:unsubscribe", request -> unsubscribe(Arguments.json(request)));
+    page.bridge().handle("tauri:weir:channel-ack", request -> acknowledge(Arguments.json(request)));
   }
 
   @Override
@@ -39,29 +41,63 @@ final class ChannelTransport implements Transport {
 
   @Override
   public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offers.put(stream, onSubscribe);
+    offers.put(stream, new Offer(onSubscribe, null));
   }
 
-  /** Subscriptions the page has not ended: a leak check's count. */
+  @Override
+  public void offer(String stream, Backpressure window, Consumer<Sender> onSubscribe) {
+    offers.put(stream, new Offer(onSubscribe, window));
+  }
+
+  private void ended(long id) {
+    subscriptions.remove(id);
+    WindowedSender window = windows.remove(id);
+    if (window != null) {
+      window.detached(); // a producer blocked on credit must see the end
+    }
+  }
+
+  /** A stream on offer, and its window (null: none, as in Tauri). */
+  private record Offer(Consumer<Sender> onSubscribe, Backpressure window) {}
+
+  /** Subscriptions neither side has ended: a leak check's count. */
   int openSubscriptions() {
-    return (int) subscriptions.values().stream().filter(ChannelSender::isOpen).count();
+    return subscriptions.size();
   }
 
   private CompletableFuture<Payload> subscribe(String args) {
     String stream = JsonText.string(args, "stream");
-    Consumer<Sender> offer = offers.get(stream);
+    Offer offer = offers.get(stream);
     if (offer == null) {
       return CompletableFuture.failedFuture(
           new IllegalArgumentException("no channel stream '" + stream + "' is offered"));
     }
-    ChannelSender sender = new ChannelSender(page, channelId(args), parked, thresholds);
+    long id = channelId(args);
+    ChannelSender sender =
+        new ChannelSender(page, id, parked, thresholds, () -> ended(id));
     subscriptions.put(sender.id(), sender);
-    offer.accept(sender);
+    if (offer.window() == null) {
+      offer.onSubscribe().accept(sender);
+      return CompletableFuture.completedFuture(Payload.json("{\"ack\":0}"));
+    }
+    WindowedSender windowed = new WindowedSender(sender, offer.window());
+    windows.put(id, windowed);
+    offer.onSubscribe().accept(windowed);
+    return CompletableFuture.completedFuture(
+        Payload.json("{\"ack\":" + offer.window().ackEvery() + "}"));
+  }
+
+  private CompletableFuture<Payload> acknowledge(String args) {
+    WindowedSender window = windows.get(channelId(args));
+    if (window != null) {
+      window.acknowledge((int) JsonText.number(args, "count"));
+    }
     return CompletableFuture.completedFuture(Payload.json("null"));
   }
 
   private CompletableFuture<Payload> unsubscribe(String args) {
-    ChannelSender sender = subscriptions.remove(channelId(args));
+    long id = channelId(args);
+    ChannelSender sender = subscriptions.get(id);
     if (sender != null) {
       sender.detach();
     }

@@ -19,7 +19,13 @@ final class SchemeSender implements Sender {
   private static final byte[] END = new byte[0];
 
   private final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
+  private final Runnable onEnd;
   private volatile boolean open = true;
+
+  /** @param onEnd run once when the backend closes or the page goes away */
+  SchemeSender(Runnable onEnd) {
+    this.onEnd = onEnd;
+  }
 
   @Override
   public void send(Payload message) {
@@ -45,10 +51,18 @@ final class SchemeSender implements Sender {
   /** Ends the response body: the page's reader sees the stream end. */
   @Override
   public void close() {
-    if (open) {
+    end();
+  }
+
+  private void end() {
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
       open = false;
-      frames.add(END);
+      frames.add(END); // ends the body, or wakes a read blocked in take()
     }
+    onEnd.run(); // outside the lock: it wakes producers that may hold a window's lock
   }
 
   @Override
@@ -104,8 +118,7 @@ final class SchemeSender implements Sender {
 
       @Override
       public void close() {
-        open = false;
-        frames.add(END); // wakes a read blocked in take()
+        end();
       }
     };
   }

@@ -16,12 +16,14 @@ import java.util.function.Consumer;
  */
 final class SchemeTransport implements Transport {
 
-  private final Map<String, Consumer<Sender>> offers = new ConcurrentHashMap<>();
+  private final Map<String, Offer> offers = new ConcurrentHashMap<>();
+  private final Map<Long, WindowedSender> windows = new ConcurrentHashMap<>();
   private final StreamTickets tickets;
 
   SchemeTransport(Page page, StreamTickets tickets) {
     this.tickets = tickets;
     page.bridge().handle("tauri:weir:stream", request -> open(Arguments.json(request)));
+    page.bridge().handle("tauri:weir:scheme-ack", request -> acknowledge(Arguments.json(request)));
   }
 
   @Override
@@ -31,19 +33,52 @@ final class SchemeTransport implements Transport {
 
   @Override
   public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offers.put(stream, onSubscribe);
+    offers.put(stream, new Offer(onSubscribe, null));
+  }
+
+  @Override
+  public void offer(String stream, Backpressure window, Consumer<Sender> onSubscribe) {
+    offers.put(stream, new Offer(onSubscribe, window));
   }
 
   private CompletableFuture<Payload> open(String args) {
     String stream = JsonText.string(args, "stream");
-    Consumer<Sender> offer = offers.get(stream);
+    Offer offer = offers.get(stream);
     if (offer == null) {
       return CompletableFuture.failedFuture(
           new IllegalArgumentException("no scheme stream '" + stream + "' is offered"));
     }
-    SchemeSender sender = new SchemeSender();
-    long ticket = tickets.issue(sender);
-    offer.accept(sender);
-    return CompletableFuture.completedFuture(Payload.json(Long.toString(ticket)));
+    long[] ticket = new long[1];
+    SchemeSender sender = new SchemeSender(() -> ended(ticket[0]));
+    ticket[0] = tickets.issue(sender);
+    int ackEvery = 0;
+    if (offer.window() == null) {
+      offer.onSubscribe().accept(sender);
+    } else {
+      WindowedSender windowed = new WindowedSender(sender, offer.window());
+      windows.put(ticket[0], windowed);
+      ackEvery = offer.window().ackEvery();
+      offer.onSubscribe().accept(windowed);
+    }
+    return CompletableFuture.completedFuture(
+        Payload.json("{\"ticket\":" + ticket[0] + ",\"ack\":" + ackEvery + "}"));
   }
+
+  private CompletableFuture<Payload> acknowledge(String args) {
+    WindowedSender window = windows.get(JsonText.number(args, "ticket"));
+    if (window != null) {
+      window.acknowledge((int) JsonText.number(args, "count"));
+    }
+    return CompletableFuture.completedFuture(Payload.json("null"));
+  }
+
+  private void ended(long ticket) {
+    WindowedSender window = windows.remove(ticket);
+    if (window != null) {
+      window.detached(); // a producer blocked on credit must see the end
+    }
+  }
+
+  /** A stream on offer, and its window (null: none). */
+  private record Offer(Consumer<Sender> onSubscribe, Backpressure window) {}
 }

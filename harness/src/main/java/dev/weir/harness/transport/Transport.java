@@ -14,4 +14,16 @@ public interface Transport {
    * and return.
    */
   void offer(String stream, Consumer<Sender> onSubscribe);
+
+  /**
+   * Offers a named stream behind a credit window: the page acknowledges what it consumed and each
+   * subscription's sender applies {@code window}'s policy when the page is behind.
+   *
+   * @throws UnsupportedOperationException for kinds with no backpressure by nature (event,
+   *     command)
+   */
+  default void offer(String stream, Backpressure window, Consumer<Sender> onSubscribe) {
+    throw new UnsupportedOperationException(
+        kind() + " has no backpressure (as in Tauri); offer the stream without a window");
+  }
 }

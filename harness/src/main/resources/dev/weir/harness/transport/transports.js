@@ -123,10 +123,31 @@
   };
 
   weir.transport('channel', (stream, onmessage) => {
-    const channel = new Channel(onmessage);
-    return invoke('weir:subscribe', { stream, channel }).then(() => () => {
-      channel.cleanup();
-      return invoke('weir:unsubscribe', { stream, channel });
+    // Behind a credit window the backend asks for an acknowledgement every `ack` deliveries;
+    // deliveries are counted from the start, as messages may arrive before the answer does.
+    let consumed = 0;
+    let ackEvery = 0;
+    const acknowledge = () => {
+      const count = consumed;
+      consumed = 0;
+      invoke('weir:channel-ack', { channel, count });
+    };
+    const channel = new Channel((message) => {
+      onmessage(message);
+      consumed++;
+      if (ackEvery > 0 && consumed >= ackEvery) {
+        acknowledge();
+      }
+    });
+    return invoke('weir:subscribe', { stream, channel }).then((reply) => {
+      ackEvery = reply.ack;
+      if (ackEvery > 0 && consumed >= ackEvery) {
+        acknowledge();
+      }
+      return () => {
+        channel.cleanup();
+        return invoke('weir:unsubscribe', { stream, channel });
+      };
     });
   });
   weir.transport('event', (stream, onmessage) => listen(stream, (e) => onmessage(e.payload)));
@@ -135,8 +156,16 @@
   // A streamed response over the custom scheme: frames of [u32 length][u8 kind][payload].
   const decoder = new TextDecoder();
   weir.transport('scheme', (stream, onmessage) =>
-    invoke('weir:stream', { stream }).then((ticket) => {
+    invoke('weir:stream', { stream }).then(({ ticket, ack }) => {
       const abort = new AbortController();
+      let consumed = 0;
+      const deliver = (message) => {
+        onmessage(message);
+        if (ack > 0 && ++consumed >= ack) {
+          invoke('weir:scheme-ack', { ticket, count: consumed });
+          consumed = 0;
+        }
+      };
       return fetch(`/.weir/stream?ticket=${ticket}`, { signal: abort.signal }).then((response) => {
         const reader = response.body.getReader();
         let buffer = new Uint8Array(0);
@@ -155,7 +184,7 @@
               break;
             }
             const payload = joined.subarray(at + 5, at + 5 + length);
-            onmessage(joined[at + 4] === 0
+            deliver(joined[at + 4] === 0
               ? JSON.parse(decoder.decode(payload))
               : payload.slice().buffer);
             at += 5 + length;

@@ -1,0 +1,159 @@
+package dev.weir.harness.transport;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weir.harness.browser.BrowserRuntime;
+import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.Payload;
+import dev.weir.harness.transport.Backpressure.Policy;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Credit windows on channel and scheme, against a page whose consumer spends 1 ms per message. */
+class BackpressureTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final int MESSAGES = 1000;
+  private static final int WINDOW = 16;
+
+  @TempDir static Path root;
+  private static URI index;
+  private Page page;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    Files.writeString(root.resolve("index.html"), "<!doctype html><title>backpressure</title>");
+    BrowserRuntime runtime = BrowserRuntime.shared();
+    Transports.install(runtime);
+    index = runtime.serve("backpressure", root).resolve("index.html");
+  }
+
+  @BeforeEach
+  void open() {
+    page = BrowserRuntime.shared().open(index);
+  }
+
+  @AfterEach
+  void close() {
+    page.close();
+  }
+
+  /** Runs the producer to the end; returns the sender, the highest in-flight count seen. */
+  private WindowedSender run(Policy policy, AtomicInteger maxInFlight) {
+    return run(Transports.channel(page), policy, maxInFlight);
+  }
+
+  private WindowedSender run(Transport channel, Policy policy, AtomicInteger maxInFlight) {
+    AtomicReference<WindowedSender> sender = new AtomicReference<>();
+    CompletableFuture<Void> produced = new CompletableFuture<>();
+    channel.offer(
+        "s",
+        new Backpressure(WINDOW, 1 << 20, policy),
+        s -> {
+          sender.set((WindowedSender) s);
+          CompletableFuture.runAsync(
+                  () -> {
+                    for (int i = 0; i < MESSAGES; i++) {
+                      s.send(Payload.json(Integer.toString(i)));
+                      maxInFlight.accumulateAndGet(((WindowedSender) s).inFlight(), Math::max);
+                    }
+                    s.close();
+                  })
+              .whenComplete((v, e) -> {
+                if (e == null) {
+                  produced.complete(null);
+                } else {
+                  produced.completeExceptionally(e);
+                }
+              });
+        });
+    page.evaluate(
+        "(window.got = [], weir.subscribe('" + channel.kind() + "', 's', m => {"
+            + " const until = performance.now() + 1; while (performance.now() < until) {}"
+            + " got.push(m); }), true)",
+        WAIT);
+    await().atMost(WAIT).until(produced::isDone);
+    produced.join();
+    return sender.get();
+  }
+
+  private int[] received() {
+    String got = page.evaluate("got", WAIT);
+    return got.equals("[]")
+        ? new int[0]
+        : java.util.Arrays.stream(got.substring(1, got.length() - 1).split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
+  }
+
+  private static void assertIncreasing(int[] values) {
+    for (int i = 1; i < values.length; i++) {
+      assertTrue(values[i] > values[i - 1], "out of order at " + i + ": " + values[i - 1] + ", " + values[i]);
+    }
+  }
+
+  @Test
+  void blockKeepsTheWindowAndLosesNothing() {
+    AtomicInteger maxInFlight = new AtomicInteger();
+    WindowedSender sender = run(Policy.BLOCK, maxInFlight);
+    await().atMost(WAIT).until(() -> received().length == MESSAGES);
+    assertIncreasing(received());
+    assertEquals(0, sender.dropped());
+    assertTrue(maxInFlight.get() <= WINDOW, "in flight: " + maxInFlight.get());
+  }
+
+  @Test
+  void aSchemeStreamBlocksOnItsWindowToo() {
+    AtomicInteger maxInFlight = new AtomicInteger();
+    WindowedSender sender = run(Transports.scheme(page), Policy.BLOCK, maxInFlight);
+    await().atMost(WAIT).until(() -> received().length == MESSAGES);
+    assertIncreasing(received());
+    assertEquals(0, sender.dropped());
+    assertTrue(maxInFlight.get() <= WINDOW, "in flight: " + maxInFlight.get());
+  }
+
+  @Test
+  void dropNewestCountsEveryDropAndKeepsOrder() {
+    AtomicInteger maxInFlight = new AtomicInteger();
+    WindowedSender sender = run(Policy.DROP_NEWEST, maxInFlight);
+    await().atMost(WAIT).until(() -> received().length + sender.dropped() == MESSAGES);
+    assertTrue(sender.dropped() > 0, "a 1 ms consumer kept up with a burst");
+    assertIncreasing(received());
+    assertTrue(maxInFlight.get() <= WINDOW, "in flight: " + maxInFlight.get());
+  }
+
+  @Test
+  void dropOldestAndLatestOnlyDeliverTheLastMessage() {
+    for (Policy policy : new Policy[] {Policy.DROP_OLDEST, Policy.LATEST_ONLY}) {
+      AtomicInteger maxInFlight = new AtomicInteger();
+      page.close();
+      page = BrowserRuntime.shared().open(index);
+      WindowedSender sender = run(policy, maxInFlight);
+      await().atMost(WAIT).until(() -> received().length + sender.dropped() == MESSAGES);
+      int[] got = received();
+      assertTrue(sender.dropped() > 0, policy + " dropped nothing");
+      assertIncreasing(got);
+      assertEquals(MESSAGES - 1, got[got.length - 1], policy + " lost the newest message");
+    }
+  }
+
+  @Test
+  void eventsAndCommandsRefuseAWindow() {
+    Backpressure window = new Backpressure(4, 1024, Policy.BLOCK);
+    assertThrows(UnsupportedOperationException.class, () -> Transports.event(page).offer("s", window, s -> {}));
+    assertThrows(UnsupportedOperationException.class, () -> Transports.command(page).offer("s", window, s -> {}));
+  }
+}
