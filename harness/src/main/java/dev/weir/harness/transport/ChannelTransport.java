@@ -21,7 +21,7 @@ final class ChannelTransport implements Transport {
   private final Page page;
   private final ParkedPayloads parked;
   private final Thresholds thresholds;
-  private final Map<String, Offer> offers = new ConcurrentHashMap<>();
+  private final Offers offers = new Offers("channel");
   private final Map<Long, ChannelSender> subscriptions = new ConcurrentHashMap<>();
   private final Map<Long, WindowedSender> windows = new ConcurrentHashMap<>();
 
@@ -41,12 +41,12 @@ final class ChannelTransport implements Transport {
 
   @Override
   public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offers.put(stream, new Offer(onSubscribe, null));
+    offers.put(stream, null, onSubscribe);
   }
 
   @Override
   public void offer(String stream, Backpressure window, Consumer<Sender> onSubscribe) {
-    offers.put(stream, new Offer(onSubscribe, window));
+    offers.put(stream, window, onSubscribe);
   }
 
   private void ended(long id) {
@@ -57,9 +57,6 @@ final class ChannelTransport implements Transport {
     }
   }
 
-  /** A stream on offer, and its window (null: none, as in Tauri). */
-  private record Offer(Consumer<Sender> onSubscribe, Backpressure window) {}
-
   /** Subscriptions neither side has ended: a leak check's count. */
   int openSubscriptions() {
     return subscriptions.size();
@@ -67,24 +64,17 @@ final class ChannelTransport implements Transport {
 
   private CompletableFuture<Payload> subscribe(String args) {
     String stream = JsonText.string(args, "stream");
-    Offer offer = offers.get(stream);
-    if (offer == null) {
-      return CompletableFuture.failedFuture(
-          new IllegalArgumentException("no channel stream '" + stream + "' is offered"));
-    }
+    offers.require(stream);
     long id = channelId(args);
     ChannelSender sender =
         new ChannelSender(page, id, parked, thresholds, () -> ended(id));
-    subscriptions.put(sender.id(), sender);
-    if (offer.window() == null) {
-      offer.onSubscribe().accept(sender);
-      return CompletableFuture.completedFuture(Payload.json("{\"ack\":0}"));
+    subscriptions.put(id, sender);
+    WindowedSender windowed = offers.subscribe(stream, sender);
+    if (windowed != null) {
+      windows.put(id, windowed);
     }
-    WindowedSender windowed = new WindowedSender(sender, offer.window());
-    windows.put(id, windowed);
-    offer.onSubscribe().accept(windowed);
     return CompletableFuture.completedFuture(
-        Payload.json("{\"ack\":" + offer.window().ackEvery() + "}"));
+        Payload.json("{" + WindowedSender.ackField(windowed) + "}"));
   }
 
   private CompletableFuture<Payload> acknowledge(String args) {

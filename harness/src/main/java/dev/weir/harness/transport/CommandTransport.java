@@ -19,7 +19,7 @@ final class CommandTransport implements Transport {
 
   static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
-  private final Map<String, Consumer<Sender>> offers = new ConcurrentHashMap<>();
+  private final Offers offers = new Offers("command");
   private final Map<String, CommandSender> subscriptions = new ConcurrentHashMap<>();
   private final AtomicLong polls = new AtomicLong();
 
@@ -35,7 +35,7 @@ final class CommandTransport implements Transport {
 
   @Override
   public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offers.put(stream, onSubscribe);
+    offers.put(stream, null, onSubscribe);
   }
 
   /** Polls answered so far: a burst of N messages should take far fewer. */
@@ -48,14 +48,10 @@ final class CommandTransport implements Transport {
     String stream = JsonText.string(args, "stream");
     CommandSender sender = subscriptions.get(stream);
     if (sender == null) {
-      Consumer<Sender> offer = offers.get(stream);
-      if (offer == null) {
-        return CompletableFuture.failedFuture(
-            new IllegalArgumentException("no command stream '" + stream + "' is offered"));
-      }
+      offers.require(stream);
       sender = new CommandSender(stream);
       subscriptions.put(stream, sender);
-      offer.accept(sender);
+      offers.subscribe(stream, sender);
     }
     return sender.poll(IDLE_POLL);
   }

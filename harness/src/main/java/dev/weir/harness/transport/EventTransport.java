@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 final class EventTransport implements Transport {
 
   private final Page page;
-  private final Map<String, Consumer<Sender>> offers = new ConcurrentHashMap<>();
+  private final Offers offers = new Offers("event");
   private final Map<String, EventSender> subscriptions = new ConcurrentHashMap<>();
   private final AtomicLong nextEventId = new AtomicLong();
 
@@ -36,7 +36,7 @@ final class EventTransport implements Transport {
 
   @Override
   public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offers.put(stream, onSubscribe);
+    offers.put(stream, null, onSubscribe);
   }
 
   private CompletableFuture<Payload> listen(String args) {
@@ -52,9 +52,8 @@ final class EventTransport implements Transport {
               return new EventSender(page, name);
             });
     sender.add(eventId, handler);
-    Consumer<Sender> offer = offers.get(event);
-    if (created[0] && offer != null) {
-      offer.accept(sender);
+    if (created[0] && offers.offered(event)) {
+      offers.subscribe(event, sender); // Tauri lets a page listen to events nobody emits
     }
     return CompletableFuture.completedFuture(Payload.json(Long.toString(eventId)));
   }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  */
 final class SchemeTransport implements Transport {
 
-  private final Map<String, Offer> offers = new ConcurrentHashMap<>();
+  private final Offers offers = new Offers("scheme");
   private final Map<Long, WindowedSender> windows = new ConcurrentHashMap<>();
   private final StreamTickets tickets;
 
@@ -33,35 +33,26 @@ final class SchemeTransport implements Transport {
 
   @Override
   public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offers.put(stream, new Offer(onSubscribe, null));
+    offers.put(stream, null, onSubscribe);
   }
 
   @Override
   public void offer(String stream, Backpressure window, Consumer<Sender> onSubscribe) {
-    offers.put(stream, new Offer(onSubscribe, window));
+    offers.put(stream, window, onSubscribe);
   }
 
   private CompletableFuture<Payload> open(String args) {
     String stream = JsonText.string(args, "stream");
-    Offer offer = offers.get(stream);
-    if (offer == null) {
-      return CompletableFuture.failedFuture(
-          new IllegalArgumentException("no scheme stream '" + stream + "' is offered"));
-    }
+    offers.require(stream);
     long[] ticket = new long[1];
     SchemeSender sender = new SchemeSender(() -> ended(ticket[0]));
     ticket[0] = tickets.issue(sender);
-    int ackEvery = 0;
-    if (offer.window() == null) {
-      offer.onSubscribe().accept(sender);
-    } else {
-      WindowedSender windowed = new WindowedSender(sender, offer.window());
+    WindowedSender windowed = offers.subscribe(stream, sender);
+    if (windowed != null) {
       windows.put(ticket[0], windowed);
-      ackEvery = offer.window().ackEvery();
-      offer.onSubscribe().accept(windowed);
     }
     return CompletableFuture.completedFuture(
-        Payload.json("{\"ticket\":" + ticket[0] + ",\"ack\":" + ackEvery + "}"));
+        Payload.json("{\"ticket\":" + ticket[0] + "," + WindowedSender.ackField(windowed) + "}"));
   }
 
   private CompletableFuture<Payload> acknowledge(String args) {
@@ -79,6 +70,4 @@ final class SchemeTransport implements Transport {
     }
   }
 
-  /** A stream on offer, and its window (null: none). */
-  private record Offer(Consumer<Sender> onSubscribe, Backpressure window) {}
 }

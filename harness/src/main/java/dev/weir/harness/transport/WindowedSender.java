@@ -94,6 +94,16 @@ final class WindowedSender implements Sender {
     return message instanceof Payload.Json json ? json.text().length() : ((Payload.Bytes) message).length();
   }
 
+  /** How many deliveries the page acknowledges at once. */
+  int ackEvery() {
+    return window.ackEvery();
+  }
+
+  /** The reply to a subscription: {@code "ack":N}, 0 without a window, for the JS half. */
+  static String ackField(WindowedSender windowed) {
+    return "\"ack\":" + (windowed == null ? 0 : windowed.ackEvery());
+  }
+
   /** Messages the policy dropped so far. */
   long dropped() {
     return dropped.get();

@@ -11,7 +11,7 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code clean}: closes the page and the runtime, checks CEF cannot restart, returns
  *   <li>{@code fail}: a scenario throws inside try-with-resources on the runtime
- *   <li>{@code wait}: keeps the page open until a signal ends the JVM
+ *   <li>{@code wait}: keeps the page open until a signal ends the JVM (or the test JVM dies)
  * </ul>
  */
 final class RuntimeChild {
@@ -43,7 +43,11 @@ final class RuntimeChild {
       case "wait" -> {
         Page page = runtime.open(runtime.serve("app", root).resolve("index.html"));
         answer(page);
-        Thread.currentThread().join();
+        // Wait for a signal; if the test JVM dies first, its end of our stdin closes: exit too.
+        while (System.in.read() >= 0) {
+          // nothing is written to stdin; only its end matters
+        }
+        System.exit(3);
       }
       default -> throw new IllegalArgumentException(args[0]);
     }

@@ -5,22 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weir.harness.browser.BrowserRuntime;
-import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.TestPage;
 import dev.weir.harness.browser.Payload;
 import dev.weir.harness.transport.Backpressure.Policy;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Credit windows on channel and scheme, against a page whose consumer spends 1 ms per message. */
 class BackpressureTest {
@@ -29,31 +22,11 @@ class BackpressureTest {
   private static final int MESSAGES = 1000;
   private static final int WINDOW = 16;
 
-  @TempDir static Path root;
-  private static URI index;
-  private Page page;
-
-  @BeforeAll
-  static void serve() throws Exception {
-    Files.writeString(root.resolve("index.html"), "<!doctype html><title>backpressure</title>");
-    BrowserRuntime runtime = BrowserRuntime.shared();
-    Transports.install(runtime);
-    index = runtime.serve("backpressure", root).resolve("index.html");
-  }
-
-  @BeforeEach
-  void open() {
-    page = BrowserRuntime.shared().open(index);
-  }
-
-  @AfterEach
-  void close() {
-    page.close();
-  }
+  @RegisterExtension static final TestPage fixture = TestPage.withTransports("backpressure");
 
   /** Runs the producer to the end; returns the sender, the highest in-flight count seen. */
   private WindowedSender run(Policy policy, AtomicInteger maxInFlight) {
-    return run(Transports.channel(page), policy, maxInFlight);
+    return run(Transports.channel(fixture.page()), policy, maxInFlight);
   }
 
   private WindowedSender run(Transport channel, Policy policy, AtomicInteger maxInFlight) {
@@ -80,7 +53,7 @@ class BackpressureTest {
                 }
               });
         });
-    page.evaluate(
+    fixture.page().evaluate(
         "(window.got = [], weir.subscribe('" + channel.kind() + "', 's', m => {"
             + " const until = performance.now() + 1; while (performance.now() < until) {}"
             + " got.push(m); }), true)",
@@ -91,7 +64,7 @@ class BackpressureTest {
   }
 
   private int[] received() {
-    String got = page.evaluate("got", WAIT);
+    String got = fixture.page().evaluate("got", WAIT);
     return got.equals("[]")
         ? new int[0]
         : java.util.Arrays.stream(got.substring(1, got.length() - 1).split(","))
@@ -118,7 +91,7 @@ class BackpressureTest {
   @Test
   void aSchemeStreamBlocksOnItsWindowToo() {
     AtomicInteger maxInFlight = new AtomicInteger();
-    WindowedSender sender = run(Transports.scheme(page), Policy.BLOCK, maxInFlight);
+    WindowedSender sender = run(Transports.scheme(fixture.page()), Policy.BLOCK, maxInFlight);
     await().atMost(WAIT).until(() -> received().length == MESSAGES);
     assertIncreasing(received());
     assertEquals(0, sender.dropped());
@@ -139,8 +112,7 @@ class BackpressureTest {
   void dropOldestAndLatestOnlyDeliverTheLastMessage() {
     for (Policy policy : new Policy[] {Policy.DROP_OLDEST, Policy.LATEST_ONLY}) {
       AtomicInteger maxInFlight = new AtomicInteger();
-      page.close();
-      page = BrowserRuntime.shared().open(index);
+      fixture.reopen();
       WindowedSender sender = run(policy, maxInFlight);
       await().atMost(WAIT).until(() -> received().length + sender.dropped() == MESSAGES);
       int[] got = received();
@@ -153,7 +125,7 @@ class BackpressureTest {
   @Test
   void eventsAndCommandsRefuseAWindow() {
     Backpressure window = new Backpressure(4, 1024, Policy.BLOCK);
-    assertThrows(UnsupportedOperationException.class, () -> Transports.event(page).offer("s", window, s -> {}));
-    assertThrows(UnsupportedOperationException.class, () -> Transports.command(page).offer("s", window, s -> {}));
+    assertThrows(UnsupportedOperationException.class, () -> Transports.event(fixture.page()).offer("s", window, s -> {}));
+    assertThrows(UnsupportedOperationException.class, () -> Transports.command(fixture.page()).offer("s", window, s -> {}));
   }
 }

@@ -4,49 +4,22 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weir.harness.browser.BrowserRuntime;
-import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.TestPage;
 import dev.weir.harness.browser.Payload;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tauri's channel semantics in real Chromium: parking, overtaking, reordering, end, cleanup. */
 class ChannelTransportTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @TempDir static Path root;
-  private static URI index;
-  private Page page;
+  @RegisterExtension static final TestPage fixture = TestPage.withTransports("channel");
 
-  @BeforeAll
-  static void serve() throws Exception {
-    Files.writeString(root.resolve("index.html"), "<!doctype html><title>channel</title>");
-    BrowserRuntime runtime = BrowserRuntime.shared();
-    Transports.install(runtime);
-    index = runtime.serve("channel", root).resolve("index.html");
-  }
-
-  @BeforeEach
-  void open() {
-    page = BrowserRuntime.shared().open(index);
-  }
-
-  @AfterEach
-  void close() {
-    page.close();
-  }
-
-  private String eval(String expression) {
-    return page.evaluate(expression, WAIT);
+  private static String eval(String expression) {
+    return fixture.eval(expression);
   }
 
   /** Subscribes, recording both the raw arrival order of indexes and what the Channel delivers. */
@@ -66,7 +39,7 @@ class ChannelTransportTest {
 
   @Test
   void largeMessagesAreParkedAndOvertakenButDeliveredInIndexOrder() {
-    Sender sender = subscribe(Transports.channel(page));
+    Sender sender = subscribe(Transports.channel(fixture.page()));
     String large = "\"" + "x".repeat(9000) + "\"";
     for (int i = 0; i < 20; i++) {
       sender.send(Payload.json(i % 2 == 0 ? large : Integer.toString(i)));
@@ -82,7 +55,7 @@ class ChannelTransportTest {
 
   @Test
   void theEndMessageCarriesTheCountAndWaitsForTheGapToClose() {
-    Sender sender = subscribe(Transports.channel(page));
+    Sender sender = subscribe(Transports.channel(fixture.page()));
     sender.send(Payload.json("\"" + "y".repeat(10_000) + "\""));
     sender.send(Payload.json("1"));
     sender.close();
@@ -93,7 +66,7 @@ class ChannelTransportTest {
 
   @Test
   void rawPayloadsArriveAsArrayBuffersInlineAndParked() {
-    Sender sender = subscribe(Transports.channel(page));
+    Sender sender = subscribe(Transports.channel(fixture.page()));
     sender.send(Payload.bytes(new byte[] {1, 2, 3}));
     byte[] big = new byte[5000];
     big[4999] = 7;
@@ -106,7 +79,7 @@ class ChannelTransportTest {
 
   @Test
   void thresholdsAreConfigurable() {
-    Sender sender = subscribe(Transports.channel(page, new Thresholds(4, 1024)));
+    Sender sender = subscribe(Transports.channel(fixture.page(), new Thresholds(4, 1024)));
     sender.send(Payload.json("12345"));
     sender.send(Payload.json("1"));
     await().atMost(WAIT).until(() -> eval("got.length").equals("2"));
@@ -116,7 +89,7 @@ class ChannelTransportTest {
 
   @Test
   void aHundredOpenCloseCyclesLeaveNothingBehind() {
-    ChannelTransport channel = (ChannelTransport) Transports.channel(page);
+    ChannelTransport channel = (ChannelTransport) Transports.channel(fixture.page());
     String before = eval("__TAURI_INTERNALS__.callbacks.size");
     for (int cycle = 0; cycle < 100; cycle++) {
       AtomicReference<Sender> sender = new AtomicReference<>();

@@ -6,49 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weir.harness.browser.BrowserRuntime;
-import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.TestPage;
 import dev.weir.harness.browser.Payload;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Events (listen/unlisten commands, delivery by evaluation) and polled commands. */
 class EventAndCommandTransportTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @TempDir static Path root;
-  private static URI index;
-  private Page page;
+  @RegisterExtension static final TestPage fixture = TestPage.withTransports("events");
 
-  @BeforeAll
-  static void serve() throws Exception {
-    Files.writeString(root.resolve("index.html"), "<!doctype html><title>events</title>");
-    BrowserRuntime runtime = BrowserRuntime.shared();
-    Transports.install(runtime);
-    index = runtime.serve("events", root).resolve("index.html");
-  }
-
-  @BeforeEach
-  void open() {
-    page = BrowserRuntime.shared().open(index);
-  }
-
-  @AfterEach
-  void close() {
-    page.close();
-  }
-
-  private String eval(String expression) {
-    return page.evaluate(expression, WAIT);
+  private static String eval(String expression) {
+    return fixture.eval(expression);
   }
 
   private Sender subscribe(Transport transport) {
@@ -62,7 +35,7 @@ class EventAndCommandTransportTest {
 
   @Test
   void anEventReachesEveryListenerAndStopsAfterTheLastUnlistens() {
-    Transport events = Transports.event(page);
+    Transport events = Transports.event(fixture.page());
     Sender sender = subscribe(events);
     eval("weir.subscribe('event', 's', m => (window.second ||= []).push(m)).then(u => (window.u2 = u, true))");
     sender.send(Payload.json("{\"v\":1}"));
@@ -78,7 +51,7 @@ class EventAndCommandTransportTest {
 
   @Test
   void eventsCarryJsonOnly() {
-    Sender sender = subscribe(Transports.event(page));
+    Sender sender = subscribe(Transports.event(fixture.page()));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> sender.send(Payload.bytes(new byte[1])));
     assertEquals("Events carry JSON only, as in Tauri; got Bytes[1]", e.getMessage());
@@ -86,7 +59,7 @@ class EventAndCommandTransportTest {
 
   @Test
   void polledCommandsArriveInBatchesAndStopOnUnsubscribe() {
-    CommandTransport commands = (CommandTransport) Transports.command(page);
+    CommandTransport commands = (CommandTransport) Transports.command(fixture.page());
     Sender sender = subscribe(commands);
     for (int i = 0; i < 5000; i++) {
       sender.send(Payload.json(Integer.toString(i)));

@@ -3,49 +3,22 @@ package dev.weir.harness.transport;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.weir.harness.browser.BrowserRuntime;
-import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.TestPage;
 import dev.weir.harness.browser.Payload;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A streamed custom-scheme response read with fetch and a ReadableStream. */
 class SchemeTransportTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @TempDir static Path root;
-  private static URI index;
-  private Page page;
+  @RegisterExtension static final TestPage fixture = TestPage.withTransports("scheme");
 
-  @BeforeAll
-  static void serve() throws Exception {
-    Files.writeString(root.resolve("index.html"), "<!doctype html><title>scheme</title>");
-    BrowserRuntime runtime = BrowserRuntime.shared();
-    Transports.install(runtime);
-    index = runtime.serve("scheme", root).resolve("index.html");
-  }
-
-  @BeforeEach
-  void open() {
-    page = BrowserRuntime.shared().open(index);
-  }
-
-  @AfterEach
-  void close() {
-    page.close();
-  }
-
-  private String eval(String expression) {
-    return page.evaluate(expression, WAIT);
+  private static String eval(String expression) {
+    return fixture.eval(expression);
   }
 
   private Sender subscribe(Transport scheme) {
@@ -59,7 +32,7 @@ class SchemeTransportTest {
 
   @Test
   void messagesArriveAsTheyAreSentWithJsonAndBytesFramed() {
-    Sender sender = subscribe(Transports.scheme(page));
+    Sender sender = subscribe(Transports.scheme(fixture.page()));
     sender.send(Payload.json("{\"a\":\"é\"}"));
     await().atMost(WAIT).until(() -> eval("got.length").equals("1")); // not held back to the end
     sender.send(Payload.bytes(new byte[] {5, 6}));
@@ -72,7 +45,7 @@ class SchemeTransportTest {
 
   @Test
   void aHundredOpenCloseCyclesLeaveNoStreamBehind() {
-    Transport scheme = Transports.scheme(page);
+    Transport scheme = Transports.scheme(fixture.page());
     for (int cycle = 0; cycle < 100; cycle++) {
       Sender sender = subscribe(scheme);
       sender.send(Payload.json(Integer.toString(cycle)));

@@ -4,50 +4,29 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weir.harness.browser.BrowserRuntime;
+import dev.weir.harness.browser.TestPage;
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Each bridge-based transport carries a 100k-reading simulated stream in order, losing nothing. */
+/** Each transport carries a 100k-reading simulated stream in order, losing nothing. */
 class TransportsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final int READINGS = 100_000;
 
-  @org.junit.jupiter.api.io.TempDir static Path root;
-  private static URI index;
+  @RegisterExtension static final TestPage fixture = TestPage.withTransports("transports");
   private static Payload[] stream;
-  private Page page;
 
   @BeforeAll
-  static void serve() throws Exception {
-    Files.writeString(root.resolve("index.html"), "<!doctype html><title>transports</title>");
-    BrowserRuntime runtime = BrowserRuntime.shared();
-    Transports.install(runtime);
-    index = runtime.serve("transports", root).resolve("index.html");
+  static void simulate() throws Exception {
     stream = SimulatedStream.readings(READINGS);
-  }
-
-  @BeforeEach
-  void open() {
-    page = BrowserRuntime.shared().open(index);
-  }
-
-  @AfterEach
-  void close() {
-    page.close();
   }
 
   static Transport transport(String kind, Page page) {
@@ -65,7 +44,7 @@ class TransportsTest {
   @ParameterizedTest
   @ValueSource(strings = {"channel", "event", "command", "scheme"})
   void carriesASimulatedStreamInOrderWithNoLoss(String kind) {
-    Transport transport = transport(kind, page);
+    Transport transport = transport(kind, fixture.page());
     CompletableFuture<Void> sent = new CompletableFuture<>();
     transport.offer(
         "accel",
@@ -84,7 +63,7 @@ class TransportsTest {
                     sent.complete(null);
                   }
                 }));
-    page.evaluate(
+    fixture.page().evaluate(
         "(window.got = { count: 0, next: 0, wrong: 0 },"
             + " weir.subscribe('" + kind + "', 'accel', r => {"
             + "   got.count++; if (r.index !== got.next) got.wrong++; got.next = r.index + 1; }),"
@@ -94,8 +73,8 @@ class TransportsTest {
     sent.join();
     await()
         .atMost(WAIT)
-        .until(() -> page.evaluate("got.count", WAIT).equals(Integer.toString(READINGS)));
-    assertEquals("0", page.evaluate("got.wrong", WAIT), "readings out of order");
-    assertTrue(page.failure().isEmpty(), () -> page.failure().get().getMessage());
+        .until(() -> fixture.page().evaluate("got.count", WAIT).equals(Integer.toString(READINGS)));
+    assertEquals("0", fixture.page().evaluate("got.wrong", WAIT), "readings out of order");
+    assertTrue(fixture.page().failure().isEmpty(), () -> fixture.page().failure().get().getMessage());
   }
 }
