@@ -168,28 +168,49 @@
       };
       return fetch(`/.weir/stream?ticket=${ticket}`, { signal: abort.signal }).then((response) => {
         const reader = response.body.getReader();
-        let buffer = new Uint8Array(0);
+        // Chunks are kept as they come and joined only when a whole frame is there, so a large
+        // frame is copied once, not once per chunk.
+        let chunks = [];
+        let buffered = 0;
+        const take = (n) => {
+          const out = new Uint8Array(n);
+          let filled = 0;
+          while (filled < n) {
+            const chunk = chunks[0];
+            const used = Math.min(chunk.length, n - filled);
+            out.set(chunk.subarray(0, used), filled);
+            filled += used;
+            if (used === chunk.length) {
+              chunks.shift();
+            } else {
+              chunks[0] = chunk.subarray(used);
+            }
+          }
+          buffered -= n;
+          return out;
+        };
+        let header = null;
         const read = () => reader.read().then(({ done, value }) => {
           if (done) {
             return;
           }
-          const joined = new Uint8Array(buffer.length + value.length);
-          joined.set(buffer);
-          joined.set(value, buffer.length);
-          let at = 0;
-          const view = new DataView(joined.buffer);
-          while (joined.length - at >= 5) {
-            const length = view.getUint32(at);
-            if (joined.length - at - 5 < length) {
+          chunks.push(value);
+          buffered += value.length;
+          for (;;) {
+            if (header === null) {
+              if (buffered < 5) {
+                break;
+              }
+              header = take(5);
+            }
+            const length = new DataView(header.buffer).getUint32(0);
+            if (buffered < length) {
               break;
             }
-            const payload = joined.subarray(at + 5, at + 5 + length);
-            deliver(joined[at + 4] === 0
-              ? JSON.parse(decoder.decode(payload))
-              : payload.slice().buffer);
-            at += 5 + length;
+            const payload = take(length);
+            deliver(header[4] === 0 ? JSON.parse(decoder.decode(payload)) : payload.buffer);
+            header = null;
           }
-          buffer = joined.slice(at);
           return read();
         }).catch((error) => {
           if (error.name !== 'AbortError') {
