@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -87,6 +89,14 @@ public final class TestPage
 
   public URI index() {
     return index;
+  }
+
+  /**
+   * Awaitility waiting up to {@link #WAIT}, polling every 5 ms from the start: the default 100 ms
+   * would dominate tests that wait on a page many times.
+   */
+  public static ConditionFactory soon() {
+    return Awaitility.await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
   }
 
   /** {@link Page#evaluate} with {@link #WAIT}. */

@@ -1,6 +1,5 @@
 package dev.weir.harness.transport;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +57,7 @@ class BackpressureTest {
             + " const until = performance.now() + 1; while (performance.now() < until) {}"
             + " got.push(m); }), true)",
         WAIT);
-    await().atMost(WAIT).until(produced::isDone);
+    TestPage.soon().until(produced::isDone);
     produced.join();
     return sender.get();
   }
@@ -82,7 +81,7 @@ class BackpressureTest {
   void blockKeepsTheWindowAndLosesNothing() {
     AtomicInteger maxInFlight = new AtomicInteger();
     WindowedSender sender = run(Policy.BLOCK, maxInFlight);
-    await().atMost(WAIT).until(() -> received().length == MESSAGES);
+    TestPage.soon().until(() -> received().length == MESSAGES);
     assertIncreasing(received());
     assertEquals(0, sender.dropped());
     assertTrue(maxInFlight.get() <= WINDOW, "in flight: " + maxInFlight.get());
@@ -92,7 +91,7 @@ class BackpressureTest {
   void aSchemeStreamBlocksOnItsWindowToo() {
     AtomicInteger maxInFlight = new AtomicInteger();
     WindowedSender sender = run(Transports.scheme(fixture.page()), Policy.BLOCK, maxInFlight);
-    await().atMost(WAIT).until(() -> received().length == MESSAGES);
+    TestPage.soon().until(() -> received().length == MESSAGES);
     assertIncreasing(received());
     assertEquals(0, sender.dropped());
     assertTrue(maxInFlight.get() <= WINDOW, "in flight: " + maxInFlight.get());
@@ -102,7 +101,7 @@ class BackpressureTest {
   void dropNewestCountsEveryDropAndKeepsOrder() {
     AtomicInteger maxInFlight = new AtomicInteger();
     WindowedSender sender = run(Policy.DROP_NEWEST, maxInFlight);
-    await().atMost(WAIT).until(() -> received().length + sender.dropped() == MESSAGES);
+    TestPage.soon().until(() -> received().length + sender.dropped() == MESSAGES);
     assertTrue(sender.dropped() > 0, "a 1 ms consumer kept up with a burst");
     assertIncreasing(received());
     assertTrue(maxInFlight.get() <= WINDOW, "in flight: " + maxInFlight.get());
@@ -114,7 +113,7 @@ class BackpressureTest {
       AtomicInteger maxInFlight = new AtomicInteger();
       fixture.reopen();
       WindowedSender sender = run(policy, maxInFlight);
-      await().atMost(WAIT).until(() -> received().length + sender.dropped() == MESSAGES);
+      TestPage.soon().until(() -> received().length + sender.dropped() == MESSAGES);
       int[] got = received();
       assertTrue(sender.dropped() > 0, policy + " dropped nothing");
       assertIncreasing(got);

@@ -1,6 +1,5 @@
 package dev.weir.harness.transport;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +32,7 @@ class ChannelTransportTest {
             + " for (const [id, cb] of __TAURI_INTERNALS__.callbacks)"
             + "   __TAURI_INTERNALS__.callbacks.set(id, d => { raw.push('end' in d ? 'end' : d.index); cb(d); });"
             + " return true; })()");
-    await().atMost(WAIT).until(() -> sender.get() != null);
+    TestPage.soon().until(() -> sender.get() != null);
     return sender.get();
   }
 
@@ -45,12 +44,12 @@ class ChannelTransportTest {
       sender.send(Payload.json(i % 2 == 0 ? large : Integer.toString(i)));
     }
     sender.close();
-    await().atMost(WAIT).until(() -> eval("got.length").equals("20"));
+    TestPage.soon().until(() -> eval("got.length").equals("20"));
     assertEquals("[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19]",
         eval("got.map((m, i) => typeof m === 'string' ? (m.length === 9000 ? i : -1) : m)"));
     assertEquals("true", eval("raw.indexOf(1) < raw.indexOf(0)"), "no small message overtook: " + eval("raw"));
     assertEquals(0, Transports.parkedPayloads());
-    await().atMost(WAIT).until(() -> eval("__TAURI_INTERNALS__.callbacks.size === callbacksBefore").equals("true"));
+    TestPage.soon().until(() -> eval("__TAURI_INTERNALS__.callbacks.size === callbacksBefore").equals("true"));
   }
 
   @Test
@@ -59,9 +58,9 @@ class ChannelTransportTest {
     sender.send(Payload.json("\"" + "y".repeat(10_000) + "\""));
     sender.send(Payload.json("1"));
     sender.close();
-    await().atMost(WAIT).until(() -> eval("got.length").equals("2"));
+    TestPage.soon().until(() -> eval("got.length").equals("2"));
     assertEquals("[0,1,\"end\"]", eval("raw.slice().sort((a, b) => a === 'end' ? 1 : b === 'end' ? -1 : a - b)"));
-    await().atMost(WAIT).until(() -> eval("__TAURI_INTERNALS__.callbacks.size === callbacksBefore").equals("true"));
+    TestPage.soon().until(() -> eval("__TAURI_INTERNALS__.callbacks.size === callbacksBefore").equals("true"));
   }
 
   @Test
@@ -71,7 +70,7 @@ class ChannelTransportTest {
     byte[] big = new byte[5000];
     big[4999] = 7;
     sender.send(Payload.bytes(big));
-    await().atMost(WAIT).until(() -> eval("got.length").equals("2"));
+    TestPage.soon().until(() -> eval("got.length").equals("2"));
     assertEquals(
         "[[true,3,3],[true,5000,7]]",
         eval("got.map(b => [b instanceof ArrayBuffer, b.byteLength, new Uint8Array(b)[b.byteLength - 1]])"));
@@ -82,7 +81,7 @@ class ChannelTransportTest {
     Sender sender = subscribe(Transports.channel(fixture.page(), new Thresholds(4, 1024)));
     sender.send(Payload.json("12345"));
     sender.send(Payload.json("1"));
-    await().atMost(WAIT).until(() -> eval("got.length").equals("2"));
+    TestPage.soon().until(() -> eval("got.length").equals("2"));
     assertEquals("[12345,1]", eval("got"));
     assertEquals("true", eval("raw.indexOf(1) < raw.indexOf(0)"), "5 bytes of JSON were not parked: " + eval("raw"));
   }
@@ -95,7 +94,7 @@ class ChannelTransportTest {
       AtomicReference<Sender> sender = new AtomicReference<>();
       channel.offer("s", sender::set);
       eval("weir.subscribe('channel', 's', m => {}).then(u => (window.u = u, true))");
-      await().atMost(WAIT).until(() -> sender.get() != null);
+      TestPage.soon().until(() -> sender.get() != null);
       sender.get().send(Payload.json("\"" + "z".repeat(9000) + "\""));
       if (cycle % 2 == 0) {
         sender.get().close(); // the backend ends it
@@ -103,8 +102,8 @@ class ChannelTransportTest {
         eval("window.u()"); // the page unsubscribes
       }
     }
-    await().atMost(WAIT).until(() -> eval("__TAURI_INTERNALS__.callbacks.size").equals(before));
-    await().atMost(WAIT).until(() -> Transports.parkedPayloads() == 0);
+    TestPage.soon().until(() -> eval("__TAURI_INTERNALS__.callbacks.size").equals(before));
+    TestPage.soon().until(() -> Transports.parkedPayloads() == 0);
     assertEquals(0, channel.openSubscriptions());
   }
 }

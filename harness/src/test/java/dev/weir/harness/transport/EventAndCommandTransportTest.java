@@ -1,6 +1,5 @@
 package dev.weir.harness.transport;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +28,7 @@ class EventAndCommandTransportTest {
     transport.offer("s", sender::set);
     eval("(window.got = [], weir.subscribe('" + transport.kind() + "', 's', m => got.push(m))"
         + ".then(u => (window.unsubscribe = u, true)))");
-    await().atMost(WAIT).until(() -> sender.get() != null);
+    TestPage.soon().until(() -> sender.get() != null);
     return sender.get();
   }
 
@@ -39,12 +38,12 @@ class EventAndCommandTransportTest {
     Sender sender = subscribe(events);
     eval("weir.subscribe('event', 's', m => (window.second ||= []).push(m)).then(u => (window.u2 = u, true))");
     sender.send(Payload.json("{\"v\":1}"));
-    await().atMost(WAIT).until(() -> eval("[got.length, (window.second || []).length]").equals("[1,1]"));
+    TestPage.soon().until(() -> eval("[got.length, (window.second || []).length]").equals("[1,1]"));
 
     eval("unsubscribe()");
     assertTrue(sender.isOpen(), "one listener is left");
     eval("u2()");
-    await().atMost(WAIT).until(() -> !sender.isOpen());
+    TestPage.soon().until(() -> !sender.isOpen());
     assertThrows(IllegalStateException.class, () -> sender.send(Payload.json("2")));
     assertEquals(0, ((EventTransport) events).listenedEvents());
   }
@@ -64,11 +63,11 @@ class EventAndCommandTransportTest {
     for (int i = 0; i < 5000; i++) {
       sender.send(Payload.json(Integer.toString(i)));
     }
-    await().atMost(WAIT).until(() -> eval("got.length").equals("5000"));
+    TestPage.soon().until(() -> eval("got.length").equals("5000"));
     assertEquals("true", eval("got.every((m, i) => m === i)"));
     assertTrue(commands.polls() < 500, "5000 messages took " + commands.polls() + " polls");
     eval("unsubscribe()");
-    await().atMost(WAIT).until(() -> !sender.isOpen());
+    TestPage.soon().until(() -> !sender.isOpen());
     assertFalse(sender.isOpen());
   }
 }

@@ -1,6 +1,5 @@
 package dev.weir.harness.transport;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weir.harness.browser.TestPage;
@@ -26,7 +25,7 @@ class SchemeTransportTest {
     scheme.offer("s", sender::set);
     eval("(window.got = [], weir.subscribe('scheme', 's', m => got.push(m))"
         + ".then(u => (window.unsubscribe = u, true)))");
-    await().atMost(WAIT).until(() -> sender.get() != null);
+    TestPage.soon().until(() -> sender.get() != null);
     return sender.get();
   }
 
@@ -34,10 +33,10 @@ class SchemeTransportTest {
   void messagesArriveAsTheyAreSentWithJsonAndBytesFramed() {
     Sender sender = subscribe(Transports.scheme(fixture.page()));
     sender.send(Payload.json("{\"a\":\"é\"}"));
-    await().atMost(WAIT).until(() -> eval("got.length").equals("1")); // not held back to the end
+    TestPage.soon().until(() -> eval("got.length").equals("1")); // not held back to the end
     sender.send(Payload.bytes(new byte[] {5, 6}));
     sender.send(Payload.json("\"" + "w".repeat(200_000) + "\""));
-    await().atMost(WAIT).until(() -> eval("got.length").equals("3"));
+    TestPage.soon().until(() -> eval("got.length").equals("3"));
     assertEquals(
         "[{\"a\":\"é\"},[5,6],200000]",
         eval("[got[0], Array.from(new Uint8Array(got[1])), got[2].length]"));
@@ -49,12 +48,12 @@ class SchemeTransportTest {
     for (int cycle = 0; cycle < 100; cycle++) {
       Sender sender = subscribe(scheme);
       sender.send(Payload.json(Integer.toString(cycle)));
-      await().atMost(WAIT).until(() -> eval("got.length").equals("1"));
+      TestPage.soon().until(() -> eval("got.length").equals("1"));
       if (cycle % 2 == 0) {
         sender.close(); // the backend ends it
       } else {
         eval("(unsubscribe(), true)"); // the page aborts its fetch
-        await().atMost(WAIT).until(() -> !sender.isOpen());
+        TestPage.soon().until(() -> !sender.isOpen());
       }
     }
     assertEquals(0, Transports.unfetchedStreams());

@@ -69,7 +69,7 @@ class TransportsTest {
             + "   got.count++; if (r.index !== got.next) got.wrong++; got.next = r.index + 1; }),"
             + " true)",
         WAIT);
-    await().atMost(WAIT).until(() -> sent.isDone());
+    TestPage.soon().until(() -> sent.isDone());
     sent.join();
     await()
         .atMost(WAIT)

@@ -1,6 +1,5 @@
 package dev.weir.harness.transport.fault;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weir.harness.browser.Payload;
@@ -32,7 +31,7 @@ class FaultsInTheBrowserTest {
     AtomicReference<Sender> subscribed = new AtomicReference<>();
     Transports.event(fixture.page()).offer("s", subscribed::set);
     fixture.eval("(window.got = [], weir.subscribe('event', 's', m => got.push(m)).then(() => true))");
-    await().until(() -> subscribed.get() != null);
+    TestPage.soon().until(() -> subscribed.get() != null);
 
     List<String> log = new CopyOnWriteArrayList<>();
     FaultySender sender =
@@ -59,7 +58,7 @@ class FaultsInTheBrowserTest {
     for (int i = 80; i < 100; i++) {
       expected.append(i).append(i < 99 ? "," : "]");
     }
-    await().until(() -> fixture.eval("got.length").equals(Integer.toString(expected.toString().split(",").length)));
+    TestPage.soon().until(() -> fixture.eval("got.length").equals(Integer.toString(expected.toString().split(",").length)));
     assertEquals(expected.toString(), fixture.eval("got"));
   }
 }
