@@ -1,0 +1,70 @@
+package dev.weir.harness.trace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The names a trace has in an MCAP file: metadata, topics, schemas. One place, for docs too. */
+final class TraceLayout {
+
+  static final String METADATA = "weir";
+  static final String FORMAT = "weir.trace.v1";
+  static final String TOPIC_PREFIX = "/trace/";
+  static final String MESSAGE_ENCODING = "json";
+  static final String SCHEMA_ENCODING = "jsonschema";
+
+  private TraceLayout() {}
+
+  /** The three message shapes, each with its JSON Schema (the lifecycle kinds share one). */
+  enum Shape {
+    SEND("weir.trace.Send", "send.schema.json"),
+    DELIVERY("weir.trace.Delivery", "delivery.schema.json"),
+    LIFECYCLE("weir.trace.Lifecycle", "lifecycle.schema.json");
+
+    final String schemaName;
+    private final String resource;
+
+    Shape(String schemaName, String resource) {
+      this.schemaName = schemaName;
+      this.resource = resource;
+    }
+
+    static Shape of(EventKind kind) {
+      return switch (kind) {
+        case SEND -> SEND;
+        case DELIVERY -> DELIVERY;
+        default -> LIFECYCLE;
+      };
+    }
+
+    byte[] schema() {
+      try (InputStream in = TraceLayout.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException(
+              "schema resource " + resource + " is missing from the jar");
+        }
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read schema resource " + resource, e);
+      }
+    }
+  }
+
+  static String topic(EventKind kind) {
+    return TOPIC_PREFIX + kind.label();
+  }
+
+  static Map<String, String> channelMetadata(EventKind kind) {
+    return Map.of("kind", kind.label());
+  }
+
+  static Map<String, String> metadata(TraceSnapshot trace) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("format", FORMAT);
+    m.put("streams", TraceJson.stringArray(trace.streams()));
+    m.put("events", Long.toString(trace.size()));
+    return m;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.weir.harness.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Bad input is refused with a message that names what was expected, and records nothing. */
+class TraceInputTest {
+
+  private final Trace trace = Trace.start();
+  private final int accel = trace.stream("accel");
+
+  private void refused(String message, Executable call) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    assertEquals(message, e.getMessage());
+    assertEquals(0, trace.size());
+  }
+
+  @Test
+  void negativeSizes() {
+    refused(
+        "send of sequence 3 on stream 0 (accel): size must be >= 0 bytes, got -1",
+        () -> trace.send(accel, 3, -1, 0));
+    refused(
+        "delivery of sequence 3 on stream 0 (accel): size must be >= 0 bytes, got -8",
+        () -> trace.delivery(accel, 3, -8, 0));
+  }
+
+  @Test
+  void negativeSequences() {
+    refused(
+        "send on stream 0 (accel): sequence must be >= 0, got -2",
+        () -> trace.send(accel, -2, 1, 0));
+    refused(
+        "drop on stream 0 (accel): sequence must be >= 0, got -1; use lifecycle(kind, stream,"
+            + " detail) for an event without one",
+        () -> trace.lifecycle(EventKind.DROP, accel, -1, "full"));
+  }
+
+  @Test
+  void unknownStreamIds() {
+    trace.stream("temp");
+    refused(
+        "send: unknown stream id 2; this trace has streams 0 (accel), 1 (temp). Register a"
+            + " stream with Trace.stream(name) and pass the id it returns",
+        () -> trace.send(2, 0, 1, 0));
+    refused(
+        "open: unknown stream id -1; this trace has streams 0 (accel), 1 (temp). Register a"
+            + " stream with Trace.stream(name) and pass the id it returns",
+        () -> trace.lifecycle(EventKind.OPEN, -1, ""));
+    Trace empty = Trace.start();
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> empty.delivery(0, 0, 1, 0));
+    assertEquals(
+        "delivery: unknown stream id 0; this trace has no streams yet. Register a"
+            + " stream with Trace.stream(name) and pass the id it returns",
+        e.getMessage());
+  }
+
+  @Test
+  void manyStreamsAreListedOnlyInPart() {
+    for (int i = 1; i < 20; i++) {
+      trace.stream("s" + i);
+    }
+    refused(
+        "send: unknown stream id 20; this trace has streams 0 (accel), 1 (s1), 2 (s2),"
+            + " 3 (s3), 4 (s4), 5 (s5), 6 (s6), 7 (s7), …. Register a stream with"
+            + " Trace.stream(name) and pass the id it returns",
+        () -> trace.send(20, 0, 1, 0));
+  }
+
+  @Test
+  void timesBeforeTheStart() {
+    refused(
+        "send of sequence 0 on stream 0 (accel): virtual time must be >= 0 ns, got -5",
+        () -> trace.send(accel, 0, 1, -5));
+    refused(
+        "delivery of sequence 0 on stream 0 (accel): delivery time must be >= 0 ns since the"
+            + " trace started, got -1; convert the page's clock to the trace's with"
+            + " Trace.nowNs()",
+        () -> trace.delivery(accel, 0, 1, -1));
+  }
+
+  @Test
+  void messageKindsAreNotLifecycleEvents() {
+    refused(
+        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
+            + " got send; record it with Trace.send",
+        () -> trace.lifecycle(EventKind.SEND, accel, ""));
+    refused(
+        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
+            + " got null",
+        () -> trace.lifecycle(null, accel, 4, ""));
+  }
+
+  @Test
+  void missingDetail() {
+    refused(
+        "fault on stream 0 (accel): detail must not be null; pass \"\" for none",
+        () -> trace.lifecycle(EventKind.FAULT, accel, 1, null));
+  }
+
+  @Test
+  void blankStreamNames() {
+    refused("a stream name must be a non-empty string, got \"\"", () -> trace.stream(""));
+    refused("a stream name must be a non-empty string, got null", () -> trace.stream(null));
+    refused(
+        "a stream name must be a non-empty string, got null",
+        () -> EventFilter.all().onStream(null));
+  }
+
+  @Test
+  void filteringOnAStreamTheTraceDoesNotHave() {
+    trace.stream("temp");
+    refused(
+        "no stream named \"gps\" in this trace; its streams are accel, temp",
+        () -> trace.snapshot().cursor(EventFilter.all().onStream("gps")));
+  }
+}
