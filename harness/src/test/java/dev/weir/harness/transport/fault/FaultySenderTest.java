@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.harness.browser.Payload;
+import dev.weir.harness.trace.EventFilter;
+import dev.weir.harness.trace.Trace;
 import dev.weir.harness.transport.Sender;
 import dev.weir.harness.transport.fault.FaultLog.Effect;
 import java.time.Duration;
@@ -144,6 +146,30 @@ class FaultySenderTest {
     assertTrue(System.nanoTime() - start >= 300_000_000L, "the producer did not stop");
     assertEquals(List.of(new Applied(Effect.STALLED, 3, 300)), log);
     assertEquals(range(0, 5), got.seqs);
+  }
+
+  @Test
+  void theTraceRecordsEveryAppliedFaultAgainstItsMessage() {
+    Trace trace = Trace.start();
+    FaultySender sender =
+        new FaultySender(
+            new Received(), "accel", 3,
+            List.of(new TransportFault.Drop(0, 10, 1), new TransportFault.Duplicate(10, 12, 1)),
+            TIMER, new TracedFaults(trace, "accel"));
+    for (int i = 0; i < 15; i++) {
+      sender.send(Payload.json(Integer.toString(i)));
+    }
+    List<String> events =
+        trace.snapshot().events(EventFilter.all()).stream()
+            .map(e -> e.kind().label() + " " + e.sequence() + " " + e.detail())
+            .toList();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      expected.add("drop " + i + " fault");
+    }
+    expected.add("fault 10 duplicated 0");
+    expected.add("fault 11 duplicated 0");
+    assertEquals(expected, events);
   }
 
   @Test
