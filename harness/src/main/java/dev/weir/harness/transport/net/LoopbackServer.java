@@ -51,6 +51,8 @@ public final class LoopbackServer implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final int MAX_THREADS = 32;
   private static final int MIN_THREADS = 4;
+  /** Threads beyond the minimum go after this long idle, so a burst leaves none behind for long. */
+  private static final int THREAD_IDLE_MILLIS = 5_000;
   private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
   private final String threadPrefix = "weir-net-" + INSTANCES.incrementAndGet();
@@ -64,7 +66,7 @@ public final class LoopbackServer implements AutoCloseable {
   private final Heartbeat heartbeat;
 
   private LoopbackServer(Settings settings) {
-    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, THREAD_IDLE_MILLIS);
     threads.setName(threadPrefix);
     scheduler = new ScheduledExecutorScheduler(threadPrefix + "-scheduler", true);
     server = new Server(threads, scheduler, null);

@@ -1,6 +1,5 @@
 package dev.weir.harness.transport.net;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,6 +7,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -151,7 +151,8 @@ final class RequestGate extends Handler.Abstract {
     refusals.incrementAndGet();
     listeners.forEach(listener -> listener.refused(attempt, refusal));
     if (refusal == Refusal.DOWN && outage.answer() == Outage.Answer.DROP_CONNECTION) {
-      IOException dropped = new IOException("Connection dropped: the server is down");
+      // Quiet: Jetty logs a dropped connection's failure at debug level only.
+      EofException dropped = new EofException("Connection dropped: the server is down");
       request.getConnectionMetaData().getConnection().getEndPoint().close(dropped);
       callback.failed(dropped);
       return;
