@@ -3,8 +3,8 @@ package dev.weir.harness.transport.net;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Whether the server is up, and if not, under which outage. Each {@code down} is a distinct
- * period, so a timed outage ending cannot end a later one.
+ * Whether the server is up, and if not, under which outage. Each {@code down} is a distinct period,
+ * so a timed outage ending cannot end a later one.
  */
 final class Availability {
 

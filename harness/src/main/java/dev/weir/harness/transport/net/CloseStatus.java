@@ -2,7 +2,9 @@ package dev.weir.harness.transport.net;
 
 import java.nio.charset.StandardCharsets;
 
-/** Checks a WebSocket close code and reason before they reach Jetty, with an error that says why. */
+/**
+ * Checks a WebSocket close code and reason before they reach Jetty, with an error that says why.
+ */
 final class CloseStatus {
 
   /** A close frame's payload is at most 125 bytes, two of which are the code (RFC 6455 5.5). */
@@ -12,7 +14,9 @@ final class CloseStatus {
 
   static void check(int code, String reason) {
     boolean sendable =
-        (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+        (code >= 1000 && code <= 1003)
+            || (code >= 1007 && code <= 1014)
+            || (code >= 3000 && code <= 4999);
     if (!sendable) {
       throw new IllegalArgumentException(
           "WebSocket close code "

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The open connections of one stream and the stream's listeners. Listeners are called without
- * the lock held, so a listener may take its own locks and send without risk of deadlock.
+ * The open connections of one stream and the stream's listeners. Listeners are called without the
+ * lock held, so a listener may take its own locks and send without risk of deadlock.
  */
 final class Connections<C, L> {
 

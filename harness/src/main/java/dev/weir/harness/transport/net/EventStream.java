@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A named Server-Sent Events endpoint ({@code /sse/<name>}) and the clients reading it. Sends go
- * to every open connection; listeners hear connects (with the client's {@code Last-Event-ID}, so
- * a stream can resume after it) and disconnects.
+ * A named Server-Sent Events endpoint ({@code /sse/<name>}) and the clients reading it. Sends go to
+ * every open connection; listeners hear connects (with the client's {@code Last-Event-ID}, so a
+ * stream can resume after it) and disconnects.
  */
 public final class EventStream {
 
@@ -15,14 +15,14 @@ public final class EventStream {
   public interface Listener {
     /**
      * A client connected; it already gets {@link #send broadcasts}. To resume after {@link
-     * EventStreamConnection#lastEventId()}, keep your own set of connections and send to each
-     * under your own lock, together with the replay: a broadcast is not atomic with a replay.
+     * EventStreamConnection#lastEventId()}, keep your own set of connections and send to each under
+     * your own lock, together with the replay: a broadcast is not atomic with a replay.
      */
     default void opened(EventStreamConnection connection) {}
 
     /**
-     * Called once per connection: {@code failure} is empty when the server ended the response,
-     * else why it broke (usually the client going away).
+     * Called once per connection: {@code failure} is empty when the server ended the response, else
+     * why it broke (usually the client going away).
      */
     default void closed(EventStreamConnection connection, Optional<Throwable> failure) {}
   }

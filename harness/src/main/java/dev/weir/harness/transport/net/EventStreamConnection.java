@@ -18,7 +18,8 @@ public final class EventStreamConnection {
     this.id = id;
     this.stream = stream;
     this.lastEventId = lastEventId;
-    this.streamer = new ResponseStreamer(response, completion, failure -> stream.closed(this, failure));
+    this.streamer =
+        new ResponseStreamer(response, completion, failure -> stream.closed(this, failure));
   }
 
   /** Unique among all connections of the server, in the order they were accepted. */

@@ -10,7 +10,7 @@ import org.eclipse.jetty.util.Callback;
 /** Turns an accepted request into an open {@code text/event-stream} response. */
 final class EventStreamResponse {
 
-  static final String LAST_EVENT_ID = "Last-Event-ID";
+  private static final String LAST_EVENT_ID = "Last-Event-ID";
 
   private EventStreamResponse() {}
 
@@ -18,8 +18,12 @@ final class EventStreamResponse {
       Request request,
       Response response,
       Callback callback,
-      EventStreamConnection connection,
+      long id,
+      EventStream stream,
       Availability availability) {
+    String lastEventId = request.getHeaders().get(LAST_EVENT_ID);
+    EventStreamConnection connection =
+        new EventStreamConnection(id, stream, lastEventId, response, callback);
     response.setStatus(200);
     HttpFields.Mutable headers = response.getHeaders();
     headers.put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
@@ -31,7 +35,7 @@ final class EventStreamResponse {
     request.addFailureListener(connection::abort);
     // An empty write sends the headers now: the browser's EventSource fires 'open' on them.
     connection.sendEncoded(new byte[0]);
-    connection.stream().opened(connection);
+    stream.opened(connection);
     // The server may have gone down after the gate let this request through: its sweep missed us.
     if (availability.outage() != null) {
       connection.end();

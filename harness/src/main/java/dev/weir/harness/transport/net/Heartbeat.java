@@ -7,9 +7,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
 /**
  * Writes an SSE comment line to every open event stream at a fixed period.
  *
- * <p>A server learns that an event-stream client went away only when a write fails: nothing is
- * read from a GET whose request is complete. Without a heartbeat, a closed page's stream would
- * stay open (and counted) until the next event. Browsers and SSE parsers ignore comment lines.
+ * <p>A server learns that an event-stream client went away only when a write fails: nothing is read
+ * from a GET whose request is complete. Without a heartbeat, a closed page's stream would stay open
+ * (and counted) until the next event. Browsers and SSE parsers ignore comment lines.
  */
 final class Heartbeat implements Runnable {
 

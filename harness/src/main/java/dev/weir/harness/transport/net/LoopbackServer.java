@@ -1,5 +1,6 @@
 package dev.weir.harness.transport.net;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
@@ -18,10 +19,10 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  * The HTTP server the {@code websocket} and {@code sse} transports share: Jetty 12 bound to
  * 127.0.0.1 on a free port, answering only requests that carry its random token.
  *
- * <p>Loopback and the token keep other machines and other local processes out (the design's
- * rule: servers bind loopback only). Its counters are taken at the server, so a checker can tell
- * what really reached it; its down state lets reconnection tests cut every connection and refuse
- * new ones for a while.
+ * <p>Loopback and the token keep other machines and other local processes out (the design's rule:
+ * servers bind loopback only). Its counters are taken at the server, so a checker can tell what
+ * really reached it; its down state lets reconnection tests cut every connection and refuse new
+ * ones for a while.
  */
 public final class LoopbackServer implements AutoCloseable {
 
@@ -38,7 +39,8 @@ public final class LoopbackServer implements AutoCloseable {
 
     public Settings {
       if (heartbeat == null || heartbeat.isNegative() || heartbeat.isZero()) {
-        throw new IllegalArgumentException("Heartbeat must be a positive duration but was " + heartbeat);
+        throw new IllegalArgumentException(
+            "Heartbeat must be a positive duration but was " + heartbeat);
       }
     }
 
@@ -51,8 +53,10 @@ public final class LoopbackServer implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final int MAX_THREADS = 32;
   private static final int MIN_THREADS = 4;
+
   /** Threads beyond the minimum go after this long idle, so a burst leaves none behind for long. */
   private static final int THREAD_IDLE_MILLIS = 5_000;
+
   private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
   private final String threadPrefix = "weir-net-" + INSTANCES.incrementAndGet();
@@ -123,7 +127,11 @@ public final class LoopbackServer implements AutoCloseable {
   public URI webSocketUri(String stream) {
     if (streams.findWebSocket(StreamNames.check(stream)) == null) {
       throw new IllegalArgumentException(
-          "No WebSocket stream '" + stream + "': create it with webSocket(\"" + stream + "\") first");
+          "No WebSocket stream '"
+              + stream
+              + "': create it with webSocket(\""
+              + stream
+              + "\") first");
     }
     return withToken("ws", RequestGate.WEBSOCKET_PATH + stream);
   }
@@ -191,7 +199,7 @@ public final class LoopbackServer implements AutoCloseable {
   InetSocketAddress boundAddress() {
     try {
       return (InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -21,7 +21,8 @@ import java.util.Objects;
 public record Outage(int closeCode, String closeReason, Answer answer, Duration length) {
 
   /** Close open sessions with 1001 "server down", drop new connections, until {@code up()}. */
-  public static final Outage DEFAULT = new Outage(1001, "server down", Answer.DROP_CONNECTION, null);
+  public static final Outage DEFAULT =
+      new Outage(1001, "server down", Answer.DROP_CONNECTION, null);
 
   /** What a request gets while the server is down. */
   public enum Answer {

@@ -68,17 +68,9 @@ final class RequestGate extends Handler.Abstract {
     } else if (attempt.endpoint() == Attempt.Endpoint.WEBSOCKET) {
       upgrade(request, response, callback, attempt);
     } else {
+      EventStream stream = streams.findEventStream(attempt.stream());
       EventStreamResponse.open(
-          request,
-          response,
-          callback,
-          new EventStreamConnection(
-              connectionIds.incrementAndGet(),
-              streams.findEventStream(attempt.stream()),
-              request.getHeaders().get(EventStreamResponse.LAST_EVENT_ID),
-              response,
-              callback),
-          availability);
+          request, response, callback, connectionIds.incrementAndGet(), stream, availability);
     }
     return true;
   }
@@ -168,8 +160,8 @@ final class RequestGate extends Handler.Abstract {
         switch (refusal) {
           case MISSING_TOKEN -> "no token: every request needs ?token= with the server's token";
           case WRONG_TOKEN -> "wrong token: ?token= is not this server's token";
-          case UNKNOWN_STREAM -> "no such stream: expected /ws/<stream> or /sse/<stream> of a"
-              + " registered stream";
+          case UNKNOWN_STREAM ->
+              "no such stream: expected /ws/<stream> or /sse/<stream> of a registered stream";
           case NOT_AN_UPGRADE -> "not a WebSocket upgrade request";
           case METHOD_NOT_ALLOWED -> "an event stream answers GET only";
           case DOWN -> "the server is down";

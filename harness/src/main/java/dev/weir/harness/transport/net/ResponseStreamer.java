@@ -15,8 +15,8 @@ import org.eclipse.jetty.util.IteratingCallback;
  * Writes chunks to one streaming response in the order they were queued, from any thread.
  *
  * <p>Jetty allows one pending write per response, so chunks queue and leave one batch at a time
- * (what queued while a write was pending goes out as one write). {@link IteratingCallback}
- * iterates instead of recursing when writes complete at once, so a burst cannot overflow the stack.
+ * (what queued while a write was pending goes out as one write). {@link IteratingCallback} iterates
+ * instead of recursing when writes complete at once, so a burst cannot overflow the stack.
  */
 final class ResponseStreamer extends IteratingCallback {
 
@@ -34,8 +34,8 @@ final class ResponseStreamer extends IteratingCallback {
 
   /**
    * @param completion the handler's callback, completed when the response ends
-   * @param closed told once when the response ends: {@code null} when ended by {@link #end()},
-   *     else the failure (usually the client going away)
+   * @param closed told once when the response ends: {@code null} when ended by {@link #end()}, else
+   *     the failure (usually the client going away)
    */
   ResponseStreamer(Response response, Callback completion, Consumer<Throwable> closed) {
     this.response = response;

@@ -1,8 +1,8 @@
 package dev.weir.harness.transport.net;
 
 /**
- * What the server observed, counted at the server rather than reported by clients, so checkers
- * can trust it: a client that thinks it connected but never reached the server shows here.
+ * What the server observed, counted at the server rather than reported by clients, so checkers can
+ * trust it: a client that thinks it connected but never reached the server shows here.
  *
  * @param attempts requests received since start, refused ones included
  * @param refusals requests turned away (see {@link Refusal})

@@ -1,8 +1,8 @@
 package dev.weir.harness.transport.net;
 
 /**
- * Hears every request the server receives, so a trace can record connection attempts and
- * refusals that never become connections. Called on the server's threads: return quickly.
+ * Hears every request the server receives, so a trace can record connection attempts and refusals
+ * that never become connections. Called on the server's threads: return quickly.
  */
 public interface ServerListener {
 

@@ -20,7 +20,8 @@ public record ServerSentEvent(String id, String type, Duration retry, String dat
 
   public ServerSentEvent {
     if (id == null && type == null && retry == null && data == null) {
-      throw new IllegalArgumentException("A server-sent event needs at least one of id, type, retry, data");
+      throw new IllegalArgumentException(
+          "A server-sent event needs at least one of id, type, retry, data");
     }
     rejectIn("id", id, "\r\n\0");
     rejectIn("type", type, "\r\n");

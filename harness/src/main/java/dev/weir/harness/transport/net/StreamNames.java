@@ -2,7 +2,10 @@ package dev.weir.harness.transport.net;
 
 import java.util.regex.Pattern;
 
-/** Stream names travel as a URL path segment, so they are limited to characters that need no escaping. */
+/**
+ * Stream names travel as a URL path segment, so they are limited to characters that need no
+ * escaping.
+ */
 final class StreamNames {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");

@@ -22,6 +22,7 @@ class CleanupTest {
 
   private static final int CYCLES = 100;
   private static final AtomicInteger CLIENT_THREADS = new AtomicInteger();
+
   /** The client's own threads are few and fixed, so the JVM's thread count shows the server's. */
   private static final ExecutorService CLIENT_POOL =
       Executors.newFixedThreadPool(
@@ -37,7 +38,8 @@ class CleanupTest {
   @Test
   void connectDisconnectCyclesLeaveNoConnectionsSocketsOrThreads() {
     try (LoopbackServer server =
-        LoopbackServer.start(LoopbackServer.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(50)))) {
+        LoopbackServer.start(
+            LoopbackServer.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(50)))) {
       WebSocketStream ws = server.webSocket("ws");
       EventStream sse = server.eventStream("sse");
       for (int i = 0; i < 5; i++) {
@@ -50,7 +52,10 @@ class CleanupTest {
       await().pollInSameThread().until(() -> server.counters().openSockets() == 0);
       assertEquals(new ServerCounters(2 * (CYCLES + 5), 0, 0, 0), server.counters());
       // Pool threads beyond the minimum that a burst started leave after 5 s idle.
-      await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> liveThreads() <= threads);
+      await()
+          .pollInSameThread()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> liveThreads() <= threads);
     }
   }
 

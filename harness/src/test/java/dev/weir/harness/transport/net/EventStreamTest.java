@@ -30,7 +30,8 @@ class EventStreamTest {
 
   @BeforeEach
   void start() {
-    server = LoopbackServer.start(LoopbackServer.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(100)));
+    server =
+        LoopbackServer.start(LoopbackServer.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(100)));
     stream = server.eventStream("events");
     stream.addListener(
         new EventStream.Listener() {
@@ -69,7 +70,8 @@ class EventStreamTest {
     assertEquals(
         "id: 41\nevent: reading\nretry: 250\ndata: a\ndata: b\ndata: c\ndata: d\n\n",
         new String(event.encode(), StandardCharsets.UTF_8));
-    assertEquals("data: \n\n", new String(ServerSentEvent.data("").encode(), StandardCharsets.UTF_8));
+    assertEquals(
+        "data: \n\n", new String(ServerSentEvent.data("").encode(), StandardCharsets.UTF_8));
     assertEquals(
         "id: 7\n\n",
         new String(new ServerSentEvent("7", null, null, null).encode(), StandardCharsets.UTF_8));
@@ -93,15 +95,19 @@ class EventStreamTest {
     List<SseParser.Event> expected = new ArrayList<>();
     for (int i = 0; i < payloads.size(); i++) {
       String type = i % 3 == 0 ? null : "kind" + i;
-      stream.send(new ServerSentEvent("id-" + i, type, Duration.ofMillis(1000 + i), payloads.get(i)));
+      stream.send(
+          new ServerSentEvent("id-" + i, type, Duration.ofMillis(1000 + i), payloads.get(i)));
       String delivered = payloads.get(i).replace("\r\n", "\n").replace('\r', '\n');
       expected.add(new SseParser.Event(type == null ? "message" : type, delivered, "id-" + i));
     }
     await().until(() -> client.events().size() == payloads.size());
     assertEquals(expected, client.events());
     assertEquals(1009, client.parser.retry());
-    assertEquals("text/event-stream;charset=utf-8", client.awaitHeaders().headers().firstValue("Content-Type").orElseThrow());
-    assertEquals("no-store", client.awaitHeaders().headers().firstValue("Cache-Control").orElseThrow());
+    assertEquals(
+        "text/event-stream;charset=utf-8",
+        client.awaitHeaders().headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "no-store", client.awaitHeaders().headers().firstValue("Cache-Control").orElseThrow());
     client.disconnect();
   }
 
@@ -121,16 +127,22 @@ class EventStreamTest {
   @Test
   void badFieldsAreRejectedWithWhatIsWrong() {
     IllegalArgumentException id =
-        assertThrows(IllegalArgumentException.class, () -> ServerSentEvent.data("x").withId("a\nb"));
-    assertEquals("Event id must not contain CR, LF or NUL but has U+000A at index 1", id.getMessage());
+        assertThrows(
+            IllegalArgumentException.class, () -> ServerSentEvent.data("x").withId("a\nb"));
+    assertEquals(
+        "Event id must not contain CR, LF or NUL but has U+000A at index 1", id.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ServerSentEvent.data("x").withId("a\0"));
     IllegalArgumentException type =
-        assertThrows(IllegalArgumentException.class, () -> ServerSentEvent.data("x").withType("t\r"));
-    assertEquals("Event type must not contain CR or LF but has U+000D at index 1", type.getMessage());
+        assertThrows(
+            IllegalArgumentException.class, () -> ServerSentEvent.data("x").withType("t\r"));
+    assertEquals(
+        "Event type must not contain CR or LF but has U+000D at index 1", type.getMessage());
     assertThrows(
-        IllegalArgumentException.class, () -> ServerSentEvent.data("x").withRetry(Duration.ofMillis(-1)));
+        IllegalArgumentException.class,
+        () -> ServerSentEvent.data("x").withRetry(Duration.ofMillis(-1)));
     IllegalArgumentException empty =
-        assertThrows(IllegalArgumentException.class, () -> new ServerSentEvent(null, null, null, null));
+        assertThrows(
+            IllegalArgumentException.class, () -> new ServerSentEvent(null, null, null, null));
     assertEquals(
         "A server-sent event needs at least one of id, type, retry, data", empty.getMessage());
   }

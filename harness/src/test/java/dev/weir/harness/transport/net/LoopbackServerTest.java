@@ -21,8 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +77,8 @@ class LoopbackServerTest {
   void eventStreamRequestsWithoutTheTokenOrWithAWrongOneAre403AndCounted() throws Exception {
     URI good = server.eventSourceUri("sse1");
     HttpResponse<String> missing = get(withoutToken(good));
-    HttpResponse<String> wrong = get(withToken(good, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+    HttpResponse<String> wrong =
+        get(withToken(good, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
     HttpResponse<String> empty = get(withToken(good, ""));
 
     assertEquals(403, missing.statusCode());
@@ -85,7 +86,8 @@ class LoopbackServerTest {
         "weir: refused (403): no token: every request needs ?token= with the server's token\n",
         missing.body());
     assertEquals(403, wrong.statusCode());
-    assertEquals("weir: refused (403): wrong token: ?token= is not this server's token\n", wrong.body());
+    assertEquals(
+        "weir: refused (403): wrong token: ?token= is not this server's token\n", wrong.body());
     assertEquals(403, empty.statusCode());
     assertEquals(new ServerCounters(3, 3, 0, server.counters().openSockets()), server.counters());
     assertEquals(
@@ -102,18 +104,23 @@ class LoopbackServerTest {
   @Test
   void webSocketUpgradesWithoutTheTokenOrWithAWrongOneAre403AndCounted() {
     URI good = server.webSocketUri("ws1");
-    for (URI bad : List.of(withoutToken(good), withToken(good, good.getQuery().substring(6) + "x"))) {
+    for (URI bad :
+        List.of(withoutToken(good), withToken(good, good.getQuery().substring(6) + "x"))) {
       CompletionException refused =
           assertThrows(
               CompletionException.class,
               () -> HTTP.newWebSocketBuilder().buildAsync(bad, new WsClient()).join());
       assertEquals(
-          403, assertInstanceOf(WebSocketHandshakeException.class, refused.getCause()).getResponse().statusCode());
+          403,
+          assertInstanceOf(WebSocketHandshakeException.class, refused.getCause())
+              .getResponse()
+              .statusCode());
     }
     assertEquals(2, server.counters().attempts());
     assertEquals(2, server.counters().refusals());
     assertEquals(0, server.counters().openConnections());
-    assertEquals(List.of("refused ws1 MISSING_TOKEN", "refused ws1 WRONG_TOKEN"),
+    assertEquals(
+        List.of("refused ws1 MISSING_TOKEN", "refused ws1 WRONG_TOKEN"),
         heard.stream().filter(line -> line.startsWith("refused")).toList());
   }
 
@@ -144,7 +151,8 @@ class LoopbackServerTest {
   void pathsThatNameNoRegisteredStreamAre404AndCounted() throws Exception {
     URI good = server.eventSourceUri("sse1");
     String query = "?" + good.getQuery();
-    for (String path : List.of("/sse/other", "/ws/sse1", "/", "/sse/", "/sse/a.b/c", "/elsewhere")) {
+    for (String path :
+        List.of("/sse/other", "/ws/sse1", "/", "/sse/", "/sse/a.b/c", "/elsewhere")) {
       HttpResponse<String> response = get(server.baseUri().resolve(path + query));
       assertEquals(404, response.statusCode(), path);
     }
@@ -187,7 +195,8 @@ class LoopbackServerTest {
   @Test
   void bindsToLoopbackOnly() throws Exception {
     int port = server.baseUri().getPort();
-    assertEquals(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), server.boundAddress());
+    assertEquals(
+        new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), server.boundAddress());
     // The kernel's view: one listening socket on the port, 127.0.0.1's (as IPv4, or IPv4-mapped
     // when the JVM uses dual-stack sockets), none on a wildcard address.
     String hexPort = String.format(Locale.ROOT, ":%04X", port);
@@ -219,7 +228,8 @@ class LoopbackServerTest {
 
   private static void assertRefused(InetSocketAddress address) {
     try (Socket socket = new Socket()) {
-      assertThrows(ConnectException.class, () -> socket.connect(address, 5_000), address.toString());
+      assertThrows(
+          ConnectException.class, () -> socket.connect(address, 5_000), address.toString());
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -229,13 +239,15 @@ class LoopbackServerTest {
   void streamNamesAreCheckedAndUrisNeedARegisteredStream() {
     IllegalArgumentException bad =
         assertThrows(IllegalArgumentException.class, () -> server.webSocket("a/b"));
-    assertEquals("Stream name must be 1 to 64 of A-Z a-z 0-9 . _ - but was 'a/b'", bad.getMessage());
+    assertEquals(
+        "Stream name must be 1 to 64 of A-Z a-z 0-9 . _ - but was 'a/b'", bad.getMessage());
     assertThrows(IllegalArgumentException.class, () -> server.eventStream(""));
     assertThrows(IllegalArgumentException.class, () -> server.eventStream("x".repeat(65)));
     IllegalArgumentException unknown =
         assertThrows(IllegalArgumentException.class, () -> server.webSocketUri("nope"));
     assertEquals(
-        "No WebSocket stream 'nope': create it with webSocket(\"nope\") first", unknown.getMessage());
+        "No WebSocket stream 'nope': create it with webSocket(\"nope\") first",
+        unknown.getMessage());
     assertThrows(IllegalArgumentException.class, () -> server.eventSourceUri("ws1"));
     assertFalse(server.isDown());
   }

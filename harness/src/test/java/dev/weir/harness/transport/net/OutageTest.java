@@ -76,7 +76,10 @@ class OutageTest {
     CompletionException webSocket =
         assertThrows(
             CompletionException.class,
-            () -> HTTP.newWebSocketBuilder().buildAsync(server.webSocketUri("ws"), new WsClient()).join());
+            () ->
+                HTTP.newWebSocketBuilder()
+                    .buildAsync(server.webSocketUri("ws"), new WsClient())
+                    .join());
     assertTrue(webSocket.getCause() instanceof IOException, webSocket.toString());
     assertEquals("", rawGet(server.eventSourceUri("sse")), "no response, the connection closed");
     // The JDK client retries a GET whose connection dropped, so count what reached the server.

@@ -156,7 +156,8 @@ class WebSocketStreamTest {
     assertEquals(new WsClient.Close(4001, "stream finished: é"), client.awaitClose());
     await().until(() -> stream.connections().isEmpty());
     assertEquals(
-        List.of("open #" + connection.id(), "close #" + connection.id() + " 4001 stream finished: é"),
+        List.of(
+            "open #" + connection.id(), "close #" + connection.id() + " 4001 stream finished: é"),
         events);
     assertEquals(0, server.counters().openConnections());
   }
