@@ -99,6 +99,9 @@ public final class BrowserRuntime implements AutoCloseable {
       builder.getCefSettings().log_file = cache.resolve("cef.log").toString();
       // No GPU, and no GPU process either: one process fewer to start and to leave behind.
       builder.addJcefArgs("--disable-gpu", "--disable-gpu-compositing", "--in-process-gpu");
+      // Chromium's Local Network Access asks the user before a page fetches from 127.0.0.1; CEF
+      // has no prompt, so fetch and EventSource to the loopback transports would wait forever.
+      builder.addJcefArgs("--disable-features=LocalNetworkAccessChecks");
       builder.setAppHandler(
           new MavenCefAppHandlerAdapter() {
             @Override
