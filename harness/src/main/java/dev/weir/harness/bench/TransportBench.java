@@ -6,6 +6,7 @@ import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
 import dev.weir.harness.transport.Transport;
 import dev.weir.harness.transport.Transports;
+import dev.weir.harness.transport.net.LoopbackServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,14 +39,16 @@ public final class TransportBench {
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final int LATENCY_MESSAGES = 400;
   private static final long LATENCY_GAP_NANOS = 2_000_000;
-  private static final String TRANSPORT_KINDS = "command event channel scheme";
+  private static final String TRANSPORT_KINDS = "command event channel scheme websocket sse";
   private static boolean blobServed;
 
   private final Page page;
+  private final LoopbackServer server;
   private final List<TransportRow> rows = new ArrayList<>();
 
-  private TransportBench(Page page) {
+  private TransportBench(Page page, LoopbackServer server) {
     this.page = page;
+    this.server = server;
   }
 
   /**
@@ -62,8 +65,9 @@ public final class TransportBench {
       root = Files.createTempDirectory("weir-bench-transports-");
       Files.writeString(root.resolve("index.html"), "<!doctype html><title>bench</title>");
       URI index = runtime.serve("bench-transports", root).resolve("index.html");
-      try (Page page = runtime.open(index)) {
-        TransportBench bench = new TransportBench(page);
+      try (LoopbackServer server = LoopbackServer.start();
+          Page page = runtime.open(index, WAIT)) {
+        TransportBench bench = new TransportBench(page, server);
         bench.measureAll(progress);
         return List.copyOf(bench.rows);
       }
@@ -110,7 +114,7 @@ public final class TransportBench {
         double[] throughput = throughput(factory.apply(page), size, 1);
         rows.add(row(kind, size, 1, throughput, size == 16 ? latency : null));
       }
-      if (kind.equals("channel") || kind.equals("scheme")) {
+      if (kind.equals("channel") || kind.equals("scheme") || kind.equals("websocket")) {
         rows.add(
             row(kind, batch(BATCH, 0).encode().length() - 1, BATCH,
                 throughput(factory.apply(page), 0, BATCH), null));
@@ -118,12 +122,14 @@ public final class TransportBench {
     }
   }
 
-  private static Function<Page, Transport> factory(String kind) {
+  private Function<Page, Transport> factory(String kind) {
     return switch (kind) {
       case "command" -> Transports::command;
       case "event" -> Transports::event;
       case "channel" -> Transports::channel;
       case "scheme" -> Transports::scheme;
+      case "websocket" -> p -> Transports.websocket(p, server);
+      case "sse" -> p -> Transports.sse(p, server);
       default -> throw new IllegalArgumentException(kind);
     };
   }

@@ -33,7 +33,12 @@ import org.cef.callback.CefSchemeRegistrar;
 public final class BrowserRuntime implements AutoCloseable {
 
   private static final long TIMEOUT_SECONDS = 60;
-  private static final Duration DEFAULT_HANG_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * Generous on purpose: the watchdog's ping waits behind every script already queued for the
+   * page, and a flood of 100,000 evaluated messages kept a busy CI machine's page from answering
+   * for over 5 s without it being hung.
+   */
+  private static final Duration DEFAULT_HANG_TIMEOUT = Duration.ofSeconds(30);
   private static BrowserRuntime shared;
   private static boolean closed;
 

@@ -62,6 +62,7 @@ public final class Page implements AutoCloseable {
       new CopyOnWriteArrayList<>();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicLong pingSentNanos = new AtomicLong();
+  private volatile long lastQueryNanos = System.nanoTime();
   private volatile DevTools devTools;
   private volatile ScheduledFuture<?> watchdog;
 
@@ -242,7 +243,10 @@ public final class Page implements AutoCloseable {
     }
   }
 
-  /** Pings the page every quarter of {@code hangTimeout}; no answer within it means hung. */
+  /**
+   * Pings the page every quarter of {@code hangTimeout}; hung means neither the ping nor any other
+   * query from the page for that long.
+   */
   private void watch(ScheduledExecutorService timer, Duration hangTimeout) {
     long limit = hangTimeout.toNanos();
     long period = Math.max(10, hangTimeout.toMillis() / 4);
@@ -254,7 +258,7 @@ public final class Page implements AutoCloseable {
               if (sent == 0) {
                 pingSentNanos.set(now);
                 browser.executeJavaScript("window.cefQuery({request: 'h'})", "weir-watchdog", 1);
-              } else if (now - sent > limit) {
+              } else if (now - sent > limit && now - lastQueryNanos > limit) {
                 fail(
                     Kind.HUNG,
                     "The page "
@@ -313,6 +317,7 @@ public final class Page implements AutoCloseable {
       if (request.isEmpty()) {
         return false;
       }
+      lastQueryNanos = System.nanoTime(); // any query shows the page's script is moving
       String rest = request.substring(1);
       switch (request.charAt(0)) {
         case 'p' -> bridge.pushes().poll(queryId, callback);

@@ -28,6 +28,13 @@ final class Offers {
     }
   }
 
+  /** How often the JS half must acknowledge on this stream: 0 when it has no window. */
+  int ackEvery(String stream) {
+    require(stream);
+    Backpressure window = offers.get(stream).window();
+    return window == null ? 0 : window.ackEvery();
+  }
+
   boolean offered(String stream) {
     return offers.containsKey(stream);
   }

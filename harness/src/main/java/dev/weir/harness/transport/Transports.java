@@ -2,6 +2,7 @@ package dev.weir.harness.transport;
 
 import dev.weir.harness.browser.BrowserRuntime;
 import dev.weir.harness.browser.Page;
+import dev.weir.harness.transport.net.LoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,6 +51,16 @@ public final class Transports {
   /** Commands: the page long-polls for batches. */
   public static Transport command(Page page) {
     return new CommandTransport(page);
+  }
+
+  /** The browser's WebSocket against {@code server}, which the caller starts and closes. */
+  public static Transport websocket(Page page, LoopbackServer server) {
+    return new WebSocketTransport(page, server);
+  }
+
+  /** Server-Sent Events from {@code server} to the browser's EventSource. */
+  public static Transport sse(Page page, LoopbackServer server) {
+    return new SseTransport(page, server);
   }
 
   /** A streamed response over the custom scheme, read with fetch and a ReadableStream. */

@@ -1,4 +1,4 @@
-// window.__TAURI_INTERNALS__ and weir.subscribe('channel' | 'event' | 'command' | 'scheme', ...): the JS halves of the command, event and channel
+// window.__TAURI_INTERNALS__ and weir.subscribe(kind, ...) for every transport kind: the JS halves of the command, event and channel
 // transports, speaking Tauri v2's wire format (see docs/transports.md) over window.weir.
 (() => {
   'use strict';
@@ -152,6 +152,32 @@
   });
   weir.transport('event', (stream, onmessage) => listen(stream, (e) => onmessage(e.payload)));
   weir.transport('command', (stream, onmessage) => poll(stream, onmessage));
+
+  // The browser's own WebSocket; behind a window it acknowledges with 'ack N' text frames.
+  weir.transport('websocket', (stream, onmessage) =>
+    invoke('weir:websocket-url', { stream }).then(({ url, ack }) => new Promise((resolve, reject) => {
+      const socket = new WebSocket(url);
+      socket.binaryType = 'arraybuffer';
+      let consumed = 0;
+      socket.onmessage = (event) => {
+        onmessage(typeof event.data === 'string' ? JSON.parse(event.data) : event.data);
+        if (ack > 0 && ++consumed >= ack) {
+          socket.send(`ack ${consumed}`);
+          consumed = 0;
+        }
+      };
+      socket.onopen = () => resolve(() => socket.close(1000, 'unsubscribed'));
+      socket.onerror = () => reject(new Error(`weir: WebSocket for '${stream}' failed`));
+    })));
+
+  // The browser's own EventSource; it reconnects by itself, sending Last-Event-ID.
+  weir.transport('sse', (stream, onmessage) =>
+    invoke('weir:sse-url', { stream }).then(({ url }) => new Promise((resolve) => {
+      const source = new EventSource(url);
+      source.onmessage = (event) => onmessage(JSON.parse(event.data));
+      source.addEventListener('end', () => source.close()); // else it would reconnect
+      source.onopen = () => resolve(() => source.close());
+    })));
 
   // A streamed response over the custom scheme: frames of [u32 length][u8 kind][payload].
   const decoder = new TextDecoder();

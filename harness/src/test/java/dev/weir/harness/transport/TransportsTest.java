@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.harness.browser.TestPage;
+import dev.weir.harness.transport.net.LoopbackServer;
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,9 +26,17 @@ class TransportsTest {
   @RegisterExtension static final TestPage fixture = TestPage.withTransports("transports");
   private static Payload[] stream;
 
+  private static LoopbackServer server;
+
   @BeforeAll
   static void simulate() throws Exception {
     stream = SimulatedStream.readings(READINGS);
+    server = LoopbackServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
   }
 
   static Transport transport(String kind, Page page) {
@@ -36,13 +46,15 @@ class TransportsTest {
           case "event" -> Transports::event;
           case "command" -> Transports::command;
           case "scheme" -> Transports::scheme;
+          case "websocket" -> p -> Transports.websocket(p, server);
+          case "sse" -> p -> Transports.sse(p, server);
           default -> throw new IllegalArgumentException(kind);
         };
     return factory.apply(page);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"channel", "event", "command", "scheme"})
+  @ValueSource(strings = {"channel", "event", "command", "scheme", "websocket", "sse"})
   void carriesASimulatedStreamInOrderWithNoLoss(String kind) {
     Transport transport = transport(kind, fixture.page());
     CompletableFuture<Void> sent = new CompletableFuture<>();

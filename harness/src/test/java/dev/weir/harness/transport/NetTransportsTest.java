@@ -1,0 +1,91 @@
+package dev.weir.harness.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.weir.harness.browser.Payload;
+import dev.weir.harness.browser.TestPage;
+import dev.weir.harness.transport.net.LoopbackServer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** WebSocket and SSE subscriptions through the browser's own clients: ends, cycles, bytes. */
+class NetTransportsTest {
+
+  @RegisterExtension static final TestPage fixture = TestPage.withTransports("net-transports");
+  private static LoopbackServer server;
+
+  @BeforeAll
+  static void startServer() {
+    // A client that closes its EventSource is noticed at the next heartbeat: make that soon.
+    server = LoopbackServer.start(LoopbackServer.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(50)));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  private static Sender subscribe(Transport transport, AtomicInteger subscriptions) {
+    AtomicReference<Sender> sender = new AtomicReference<>();
+    transport.offer("s", s -> {
+      subscriptions.incrementAndGet();
+      sender.set(s);
+    });
+    fixture.eval("(window.got = [], weir.subscribe('" + transport.kind() + "', 's', m => got.push(m))"
+        + ".then(u => (window.unsubscribe = u, true)))");
+    TestPage.soon().until(() -> sender.get() != null);
+    return sender.get();
+  }
+
+  @Test
+  void websocketCarriesJsonAndBytesAndCyclesLeaveNoConnection() {
+    WebSocketTransport transport = (WebSocketTransport) Transports.websocket(fixture.page(), server);
+    AtomicInteger subscriptions = new AtomicInteger();
+    Sender first = subscribe(transport, subscriptions);
+    first.send(Payload.json("{\"a\":1}"));
+    first.send(Payload.bytes(new byte[] {7, 8}));
+    TestPage.soon().until(() -> fixture.eval("got.length").equals("2"));
+    assertEquals("[{\"a\":1},[7,8]]", fixture.eval("[got[0], Array.from(new Uint8Array(got[1]))]"));
+    first.close();
+    for (int cycle = 0; cycle < 100; cycle++) {
+      Sender sender = subscribe(transport, subscriptions);
+      if (cycle % 2 == 0) {
+        sender.close();
+      } else {
+        fixture.eval("(unsubscribe(), true)");
+      }
+      TestPage.soon().until(() -> !sender.isOpen());
+    }
+    TestPage.soon().until(() -> transport.openSubscriptions() == 0);
+    TestPage.soon().until(() -> server.counters().openConnections() == 0);
+    assertEquals(101, subscriptions.get());
+  }
+
+  @Test
+  void sseEndsForGoodWhenTheBackendClosesAndCyclesLeaveNoConnection() {
+    SseTransport transport = (SseTransport) Transports.sse(fixture.page(), server);
+    AtomicInteger subscriptions = new AtomicInteger();
+    Sender first = subscribe(transport, subscriptions);
+    first.send(Payload.json("[1,\"line\\nbreak\"]"));
+    TestPage.soon().until(() -> fixture.eval("got.length").equals("1"));
+    assertEquals("[[1,\"line\\nbreak\"]]", fixture.eval("got"));
+    first.close();
+    for (int cycle = 0; cycle < 20; cycle++) {
+      Sender sender = subscribe(transport, subscriptions);
+      if (cycle % 2 == 0) {
+        sender.close();
+      } else {
+        fixture.eval("(unsubscribe(), true)");
+      }
+      TestPage.soon().until(() -> !sender.isOpen());
+    }
+    TestPage.soon().until(() -> transport.openSubscriptions() == 0);
+    TestPage.soon().until(() -> server.counters().openConnections() == 0);
+    assertEquals(21, subscriptions.get(), "an EventSource reconnected after its stream ended");
+  }
+}
