@@ -116,7 +116,7 @@ public final class TransportBench {
       }
       if (kind.equals("channel") || kind.equals("scheme") || kind.equals("websocket")) {
         rows.add(
-            row(kind, batch(BATCH, 0).encode().length() - 1, BATCH,
+            row(kind, batch(BATCH, 0).size(), BATCH,
                 throughput(factory.apply(page), 0, BATCH), null));
       }
     }
@@ -183,7 +183,7 @@ public final class TransportBench {
     long end = done.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     page.evaluate("Promise.resolve(benchUnsubscribe && benchUnsubscribe()).then(() => true)", WAIT);
     double seconds = (end - start.get()) / 1e9;
-    double bytes = batch > 1 ? batch(batch, 0).encode().length() - 1 : size;
+    double bytes = batch > 1 ? batch(batch, 0).size() : size;
     return new double[] {n / seconds, n * bytes / seconds / 1e6};
   }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.cef.CefApp;
 import org.cef.CefClient;
 import org.cef.CefSettings.LogSeverity;
@@ -38,8 +37,8 @@ import org.cef.handler.CefRequestHandlerAdapter;
  *
  * <p>A page watches itself: a crashed renderer, a page that stops answering (an endless loop), and
  * an uncaught script error each become a {@link PageFailedException}, reported through {@link
- * #failure()} and {@link #onFailure}, and crash or hang fail every call waiting on the page instead
- * of leaving it blocked.
+ * #failure()}, and crash or hang fail every call waiting on the page instead of leaving it
+ * blocked.
  */
 public final class Page implements AutoCloseable {
 
@@ -58,8 +57,6 @@ public final class Page implements AutoCloseable {
   private final List<ConsoleMessage> console = new CopyOnWriteArrayList<>();
   private final AtomicReference<PageFailedException> failure = new AtomicReference<>();
   private final AtomicReference<PageFailedException> broken = new AtomicReference<>();
-  private final List<Consumer<PageFailedException>> failureListeners =
-      new CopyOnWriteArrayList<>();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicLong pingSentNanos = new AtomicLong();
   private volatile long lastQueryNanos = System.nanoTime();
@@ -114,11 +111,6 @@ public final class Page implements AutoCloseable {
       page.close();
       throw e;
     }
-  }
-
-  /** The URL this page was opened at. */
-  public String url() {
-    return url;
   }
 
   /** Java's half of the page's {@code window.weir}. */
@@ -203,15 +195,6 @@ public final class Page implements AutoCloseable {
     return Optional.ofNullable(failure.get());
   }
 
-  /** Calls {@code listener} once, on whatever thread notices, when the page first fails. */
-  public void onFailure(Consumer<PageFailedException> listener) {
-    failureListeners.add(listener);
-    PageFailedException already = failure.get();
-    if (already != null) {
-      listener.accept(already);
-    }
-  }
-
   /**
    * Closes the browser and waits until CEF has released it. A crashed or hung page closes too: CEF
    * ends its renderer.
@@ -275,7 +258,7 @@ public final class Page implements AutoCloseable {
 
   private void fail(Kind kind, String message) {
     PageFailedException e = new PageFailedException(kind, message);
-    boolean first = failure.compareAndSet(null, e); // before waking waiters, who may look at it
+    failure.compareAndSet(null, e); // before waking waiters, who may look at it
     if (kind.isFatal() && broken.compareAndSet(null, e)) {
       ScheduledFuture<?> watch = watchdog;
       if (watch != null) {
@@ -286,9 +269,6 @@ public final class Page implements AutoCloseable {
       if (devTools != null) {
         devTools.fail(e);
       }
-    }
-    if (first) {
-      failureListeners.forEach(l -> l.accept(e));
     }
   }
 

@@ -23,6 +23,9 @@ public sealed interface Payload {
   /** The bridge's wire form: {@code j} and JSON text, or {@code b} and base64. */
   String encode();
 
+  /** Its size in bytes, JSON text counted as UTF-8: what thresholds and windows compare. */
+  int size();
+
   /** Parses the wire form made by {@link #encode()} or by the page's {@code window.weir}. */
   static Payload decode(String wire) {
     if (wire.isEmpty()) {
@@ -48,6 +51,27 @@ public sealed interface Payload {
     public String encode() {
       return "j" + text;
     }
+
+    /** The UTF-8 length, counted without encoding the text. */
+    @Override
+    public int size() {
+      int bytes = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c < 0x80) {
+          bytes += 1;
+        } else if (c < 0x800) {
+          bytes += 2;
+        } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+            && Character.isLowSurrogate(text.charAt(i + 1))) {
+          bytes += 4;
+          i++;
+        } else {
+          bytes += 3;
+        }
+      }
+      return bytes;
+    }
   }
 
   /** Raw bytes; {@link #bytes()} returns a copy. */
@@ -58,7 +82,8 @@ public sealed interface Payload {
     }
 
     /** The number of bytes, without copying them. */
-    public int length() {
+    @Override
+    public int size() {
       return bytes.length;
     }
 

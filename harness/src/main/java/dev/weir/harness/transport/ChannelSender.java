@@ -2,7 +2,6 @@ package dev.weir.harness.transport;
 
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
-import java.nio.charset.StandardCharsets;
 
 /** One channel subscription: Tauri's {@code Channel::send} and its end message. */
 final class ChannelSender implements Sender {
@@ -47,9 +46,8 @@ final class ChannelSender implements Sender {
   }
 
   private boolean fitsInline(Payload message) {
-    return message instanceof Payload.Json json
-        ? json.text().getBytes(StandardCharsets.UTF_8).length < thresholds.jsonBytes()
-        : ((Payload.Bytes) message).length() < thresholds.rawBytes();
+    return message.size()
+        < (message instanceof Payload.Json ? thresholds.jsonBytes() : thresholds.rawBytes());
   }
 
   /** Sends Tauri's end message, {@code {end: true, index: <messages sent>}}. */

@@ -80,19 +80,16 @@ final class WindowedSender implements Sender {
 
   private boolean fits(Payload message) {
     return inFlightSizes.size() < window.maxMessages()
-        && (inFlightSizes.isEmpty() || inFlightBytes + size(message) <= window.maxBytes());
+        && (inFlightSizes.isEmpty() || inFlightBytes + message.size() <= window.maxBytes());
   }
 
   private void forward(Payload message) {
-    long size = size(message);
+    long size = message.size();
     inFlightSizes.add(size);
     inFlightBytes += size;
     target.send(message);
   }
 
-  private static long size(Payload message) {
-    return message instanceof Payload.Json json ? json.text().length() : ((Payload.Bytes) message).length();
-  }
 
   /** How many deliveries the page acknowledges at once. */
   int ackEvery() {
