@@ -124,12 +124,12 @@ public final class TransportBench {
 
   private Function<Page, Transport> factory(String kind) {
     return switch (kind) {
-      case "command" -> Transports::command;
-      case "event" -> Transports::event;
-      case "channel" -> Transports::channel;
-      case "scheme" -> Transports::scheme;
-      case "websocket" -> p -> Transports.websocket(p, server);
-      case "sse" -> p -> Transports.sse(p, server);
+      case "command" -> p -> Transports.on(p).command();
+      case "event" -> p -> Transports.on(p).event();
+      case "channel" -> p -> Transports.on(p).channel();
+      case "scheme" -> p -> Transports.on(p).scheme();
+      case "websocket" -> p -> Transports.on(p).websocket(server);
+      case "sse" -> p -> Transports.on(p).sse(server);
       default -> throw new IllegalArgumentException(kind);
     };
   }

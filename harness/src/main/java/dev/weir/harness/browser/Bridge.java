@@ -39,6 +39,7 @@ public final class Bridge {
 
   private final Map<String, RequestHandler> handlers = new ConcurrentHashMap<>();
   private final List<ReportListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> documentListeners = new CopyOnWriteArrayList<>();
   private final PushQueue pushes = new PushQueue();
   private final AtomicLong reportBatches = new AtomicLong();
 
@@ -60,6 +61,18 @@ public final class Bridge {
   /** Adds a listener for the page's reports. */
   public void onReport(ReportListener listener) {
     listeners.add(listener);
+  }
+
+  /**
+   * Adds a listener run when the page starts loading a new document after its first (a reload or
+   * a navigation), on CEF's UI thread: whatever the old document subscribed to has ended with it.
+   */
+  public void onNewDocument(Runnable listener) {
+    documentListeners.add(listener);
+  }
+
+  void newDocument() {
+    documentListeners.forEach(Runnable::run);
   }
 
   /** {@code name PART payload} from the page. */

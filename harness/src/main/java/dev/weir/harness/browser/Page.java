@@ -30,6 +30,7 @@ import org.cef.handler.CefLoadHandlerAdapter;
 import org.cef.handler.CefMessageRouterHandlerAdapter;
 import org.cef.handler.CefRequestHandler.TerminationStatus;
 import org.cef.handler.CefRequestHandlerAdapter;
+import org.cef.network.CefRequest.TransitionType;
 
 /**
  * One off-screen page; pages served by the runtime have {@code window.weir} before their own
@@ -351,8 +352,18 @@ public final class Page implements AutoCloseable {
     }
   }
 
-  /** Completes {@link #loaded} for the main frame of the page's own navigation. */
+  /**
+   * Completes {@link #loaded} for the main frame of the page's own navigation, and tells the bridge
+   * when a later one replaces the document.
+   */
   private final class Loads extends CefLoadHandlerAdapter {
+    @Override
+    public void onLoadStart(CefBrowser b, CefFrame frame, TransitionType transitionType) {
+      if (frame.isMain() && loaded.isDone()) {
+        bridge.newDocument();
+      }
+    }
+
     @Override
     public void onLoadEnd(CefBrowser b, CefFrame frame, int httpStatusCode) {
       if (!frame.isMain()) {

@@ -3,6 +3,7 @@ package dev.weir.harness.transport;
 import dev.weir.harness.browser.JsonText;
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
+import dev.weir.harness.trace.Trace;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,14 +22,14 @@ final class ChannelTransport implements Transport {
   private final Page page;
   private final ParkedPayloads parked;
   private final Thresholds thresholds;
-  private final Offers offers = new Offers("channel");
-  private final Map<Long, ChannelSender> subscriptions = new ConcurrentHashMap<>();
-  private final Map<Long, WindowedSender> windows = new ConcurrentHashMap<>();
+  private final Offers offers;
+  private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
 
-  ChannelTransport(Page page, ParkedPayloads parked, Thresholds thresholds) {
+  ChannelTransport(Page page, Trace trace, ParkedPayloads parked, Thresholds thresholds) {
     this.page = page;
     this.parked = parked;
     this.thresholds = thresholds;
+    this.offers = new Offers(kind(), page, trace, true, null);
     page.bridge().handle("tauri:weir:subscribe", request -> subscribe(Arguments.json(request)));
     page.bridge().handle("tauri:weir:unsubscribe", request -> unsubscribe(Arguments.json(request)));
     page.bridge().handle("tauri:weir:channel-ack", request -> acknowledge(Arguments.json(request)));
@@ -40,56 +41,49 @@ final class ChannelTransport implements Transport {
   }
 
   @Override
-  public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offers.put(stream, null, onSubscribe);
+  public Trace trace() {
+    return offers.trace();
   }
 
   @Override
-  public void offer(String stream, Backpressure window, Consumer<Sender> onSubscribe) {
-    offers.put(stream, window, onSubscribe);
+  public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
+    offers.put(stream, offer, onSubscribe);
   }
 
-  private void ended(long id) {
-    subscriptions.remove(id);
-    WindowedSender window = windows.remove(id);
-    if (window != null) {
-      window.detached(); // a producer blocked on credit must see the end
-    }
-  }
-
-  /** Subscriptions neither side has ended: a leak check's count. */
-  int openSubscriptions() {
-    return subscriptions.size();
+  @Override
+  public int openSubscriptions() {
+    return offers.live();
   }
 
   private CompletableFuture<Payload> subscribe(String args) {
     String stream = JsonText.string(args, "stream");
-    offers.require(stream);
     long id = channelId(args);
-    ChannelSender sender =
-        new ChannelSender(page, id, parked, thresholds, () -> ended(id));
-    subscriptions.put(id, sender);
-    WindowedSender windowed = offers.subscribe(stream, sender);
-    if (windowed != null) {
-      windows.put(id, windowed);
+    Subscription subscription =
+        offers.subscribe(
+            stream,
+            "subscribe",
+            ended -> new ChannelWire(page, id, parked, thresholds, () -> {
+              subscriptions.remove(id);
+              ended.run();
+            }));
+    if (!subscription.isEnded()) {
+      subscriptions.put(id, subscription);
     }
-    return CompletableFuture.completedFuture(
-        Payload.json("{" + WindowedSender.ackField(windowed) + "}"));
+    return CompletableFuture.completedFuture(Payload.json("{" + subscription.ackField() + "}"));
   }
 
   private CompletableFuture<Payload> acknowledge(String args) {
-    WindowedSender window = windows.get(channelId(args));
-    if (window != null) {
-      window.acknowledge((int) JsonText.number(args, "count"));
+    Subscription subscription = subscriptions.get(channelId(args));
+    if (subscription != null) {
+      subscription.acknowledge((int) JsonText.number(args, "count"));
     }
     return CompletableFuture.completedFuture(Payload.json("null"));
   }
 
   private CompletableFuture<Payload> unsubscribe(String args) {
-    long id = channelId(args);
-    ChannelSender sender = subscriptions.get(id);
-    if (sender != null) {
-      sender.detach();
+    Subscription subscription = subscriptions.remove(channelId(args));
+    if (subscription != null) {
+      subscription.closedByPage("unsubscribe");
     }
     return CompletableFuture.completedFuture(Payload.json("null"));
   }

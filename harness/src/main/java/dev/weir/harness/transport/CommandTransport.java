@@ -3,6 +3,7 @@ package dev.weir.harness.transport;
 import dev.weir.harness.browser.JsonText;
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
+import dev.weir.harness.trace.Trace;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,13 +20,17 @@ final class CommandTransport implements Transport {
 
   static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
-  private final Offers offers = new Offers("command");
-  private final Map<String, CommandSender> subscriptions = new ConcurrentHashMap<>();
+  private record Polled(CommandWire wire, Subscription subscription) {}
+
+  private final Offers offers;
+  private final Map<String, Polled> subscriptions = new ConcurrentHashMap<>();
   private final AtomicLong polls = new AtomicLong();
 
-  CommandTransport(Page page) {
+  CommandTransport(Page page, Trace trace) {
+    this.offers = new Offers(kind(), page, trace, false, null);
     page.bridge().handle("tauri:weir:poll", request -> poll(Arguments.json(request)));
     page.bridge().handle("tauri:weir:unpoll", request -> unpoll(Arguments.json(request)));
+    page.bridge().onNewDocument(subscriptions::clear); // the old document's, ended by offers
   }
 
   @Override
@@ -34,8 +39,18 @@ final class CommandTransport implements Transport {
   }
 
   @Override
-  public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offers.put(stream, null, onSubscribe);
+  public Trace trace() {
+    return offers.trace();
+  }
+
+  @Override
+  public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
+    offers.put(stream, offer, onSubscribe);
+  }
+
+  @Override
+  public int openSubscriptions() {
+    return offers.live();
   }
 
   /** Polls answered so far: a burst of N messages should take far fewer. */
@@ -43,23 +58,32 @@ final class CommandTransport implements Transport {
     return polls.get();
   }
 
+  /**
+   * The first poll of a stream subscribes to it; after the backend ends it, the poll that is told
+   * so forgets it (polls run on CEF's UI thread only).
+   */
   private CompletableFuture<Payload> poll(String args) {
     polls.incrementAndGet();
     String stream = JsonText.string(args, "stream");
-    CommandSender sender = subscriptions.get(stream);
-    if (sender == null) {
-      offers.require(stream);
-      sender = new CommandSender(stream);
-      subscriptions.put(stream, sender);
-      offers.subscribe(stream, sender);
+    Polled polled = subscriptions.get(stream);
+    if (polled == null) {
+      CommandWire[] wire = new CommandWire[1];
+      Subscription subscription =
+          offers.subscribe(stream, "poll", ended -> wire[0] = new CommandWire(stream, ended));
+      polled = new Polled(wire[0], subscription);
+      subscriptions.put(stream, polled);
     }
-    return sender.poll(IDLE_POLL);
+    CompletableFuture<Payload> reply = polled.wire().poll(IDLE_POLL);
+    if (polled.wire().endAnswered()) {
+      subscriptions.remove(stream); // the page stops polling: a later poll subscribes anew
+    }
+    return reply;
   }
 
   private CompletableFuture<Payload> unpoll(String args) {
-    CommandSender sender = subscriptions.remove(JsonText.string(args, "stream"));
-    if (sender != null) {
-      sender.close();
+    Polled polled = subscriptions.remove(JsonText.string(args, "stream"));
+    if (polled != null) {
+      polled.subscription().closedByPage("unsubscribe");
     }
     return CompletableFuture.completedFuture(Payload.json("null"));
   }

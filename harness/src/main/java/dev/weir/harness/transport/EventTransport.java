@@ -3,6 +3,7 @@ package dev.weir.harness.transport;
 import dev.weir.harness.browser.JsonText;
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
+import dev.weir.harness.trace.Trace;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,20 +14,26 @@ import java.util.function.Consumer;
  * Tauri events: {@code listen} and {@code unlisten} are commands ({@code plugin:event|listen},
  * {@code plugin:event|unlisten}), and the backend delivers each event by evaluating a script that
  * runs the listener's callback. JSON only, no order field, no backpressure: Tauri's own warning
- * that events are not built for throughput is what this transport lets a scenario measure. The
- * target is this page.
+ * that events are not built for throughput is what this transport lets a scenario measure. One
+ * subscription per event name, from its first listener to its last.
  */
 final class EventTransport implements Transport {
 
-  private final Page page;
-  private final Offers offers = new Offers("event");
-  private final Map<String, EventSender> subscriptions = new ConcurrentHashMap<>();
-  private final AtomicLong nextEventId = new AtomicLong();
+  private record Listened(EventWire wire, Subscription subscription) {}
 
-  EventTransport(Page page) {
+  private final Page page;
+  private final Offers offers;
+  private final Map<String, Listened> subscriptions = new ConcurrentHashMap<>();
+  private final AtomicLong nextEventId;
+
+  /** @param eventIds shared by the transports of one runtime, as Tauri's ids are per app */
+  EventTransport(Page page, Trace trace, AtomicLong eventIds) {
     this.page = page;
+    this.nextEventId = eventIds;
+    this.offers = new Offers(kind(), page, trace, false, null);
     page.bridge().handle("tauri:plugin:event|listen", request -> listen(Arguments.json(request)));
     page.bridge().handle("tauri:plugin:event|unlisten", request -> unlisten(Arguments.json(request)));
+    page.bridge().onNewDocument(subscriptions::clear); // the old document's, ended by offers
   }
 
   @Override
@@ -35,25 +42,47 @@ final class EventTransport implements Transport {
   }
 
   @Override
-  public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offers.put(stream, null, onSubscribe);
+  public Trace trace() {
+    return offers.trace();
   }
 
+  @Override
+  public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
+    offers.put(stream, offer, onSubscribe);
+  }
+
+  @Override
+  public int openSubscriptions() {
+    return offers.live();
+  }
+
+  /**
+   * The first listener of an event starts its subscription, once the listener is registered so
+   * that nothing sent at once is lost. Tauri lets a page listen to events nobody emits: such a
+   * listener is registered, and idle.
+   */
   private CompletableFuture<Payload> listen(String args) {
     String event = JsonText.string(args, "event");
     long handler = JsonText.number(args, "handler");
     long eventId = nextEventId.incrementAndGet();
-    boolean[] created = {false};
-    EventSender sender =
-        subscriptions.computeIfAbsent(
-            event,
-            name -> {
-              created[0] = true;
-              return new EventSender(page, name);
-            });
-    sender.add(eventId, handler);
-    if (created[0] && offers.offered(event)) {
-      offers.subscribe(event, sender); // Tauri lets a page listen to events nobody emits
+    Listened listened = subscriptions.get(event); // listen and unlisten run on CEF's UI thread only
+    if (listened != null) {
+      listened.wire().add(eventId, handler);
+    } else {
+      Runnable[] ended = {() -> {}};
+      EventWire wire = new EventWire(page, event, () -> {
+        subscriptions.remove(event);
+        ended[0].run();
+      });
+      wire.add(eventId, handler);
+      subscriptions.put(event, new Listened(wire, null));
+      if (offers.offered(event)) {
+        Subscription subscription = offers.subscribe(event, "listen", onEnd -> {
+          ended[0] = onEnd;
+          return wire;
+        });
+        subscriptions.put(event, new Listened(wire, subscription));
+      }
     }
     return CompletableFuture.completedFuture(Payload.json(Long.toString(eventId)));
   }
@@ -61,12 +90,14 @@ final class EventTransport implements Transport {
   private CompletableFuture<Payload> unlisten(String args) {
     String event = JsonText.string(args, "event");
     long eventId = JsonText.number(args, "eventId");
-    subscriptions.computeIfPresent(event, (name, sender) -> sender.remove(eventId) ? null : sender);
+    Listened listened = subscriptions.get(event);
+    if (listened != null && listened.wire().remove(eventId)) {
+      if (listened.subscription() != null) {
+        listened.subscription().closedByPage("unlisten");
+      } else {
+        listened.wire().detach();
+      }
+    }
     return CompletableFuture.completedFuture(Payload.json("null"));
-  }
-
-  /** Events with at least one listener: a leak check's count. */
-  int listenedEvents() {
-    return subscriptions.size();
   }
 }

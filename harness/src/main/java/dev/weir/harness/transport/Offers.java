@@ -1,24 +1,75 @@
 package dev.weir.harness.transport;
 
+import dev.weir.harness.browser.JsonText;
+import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.Payload;
+import dev.weir.harness.trace.EventKind;
+import dev.weir.harness.trace.Trace;
+import dev.weir.harness.transport.net.Attempt;
+import dev.weir.harness.transport.net.Refusal;
+import dev.weir.harness.transport.net.ServerListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** The streams a transport offers on its page, each with its window (or none). */
+/**
+ * The streams one transport offers on its page and their live subscriptions: what every transport
+ * shares. It builds each subscription's chain (sender, faults, window, the transport's wire),
+ * records opens and closes, takes the page's delivery reports into the trace, tells the page's JS
+ * half how slow its consumer is to be, and ends every subscription when the page loads a new
+ * document.
+ */
 final class Offers {
 
-  private record Offer(Consumer<Sender> onSubscribe, Backpressure window) {}
+  private record Entry(Offer offer, Consumer<Sender> onSubscribe, TracedStream traced) {}
 
   private final String kind;
-  private final Map<String, Offer> offers = new ConcurrentHashMap<>();
+  private final Page page;
+  private final Trace trace;
+  private final boolean windows;
+  private final Consumer<Duration> disconnect;
+  private final Map<String, Entry> offers = new ConcurrentHashMap<>();
+  private final Set<Subscription> live = ConcurrentHashMap.newKeySet();
 
-  Offers(String kind) {
+  /**
+   * @param windows whether the transport supports credit windows
+   * @param disconnect cuts the transport's server connections for a while; null when it has none
+   */
+  Offers(String kind, Page page, Trace trace, boolean windows, Consumer<Duration> disconnect) {
     this.kind = kind;
+    this.page = page;
+    this.trace = trace;
+    this.windows = windows;
+    this.disconnect = disconnect;
+    page.bridge().handle("tauri:weir:consumer-" + kind, request -> consumer(Arguments.json(request)));
+    page.bridge().onReport((reportKind, json) -> {
+      if (reportKind.equals(DeliveryReport.KIND)) {
+        long arrivalNs = trace.nowNs();
+        DeliveryReport report = DeliveryReport.parse(json);
+        if (report.transport().equals(kind)) {
+          report.deliver(arrivalNs, (stream, sequence, ns) -> traced(stream).delivered(sequence, ns));
+        }
+      }
+    });
+    page.bridge().onNewDocument(() -> live.forEach(s -> s.closedByPage("reload")));
   }
 
-  /** @param window null for none */
-  void put(String stream, Backpressure window, Consumer<Sender> onSubscribe) {
-    offers.put(stream, new Offer(onSubscribe, window));
+  Trace trace() {
+    return trace;
+  }
+
+  void put(String stream, Offer offer, Consumer<Sender> onSubscribe) {
+    if (offer.window() != null && !windows) {
+      throw new UnsupportedOperationException(
+          kind + " has no backpressure (as in Tauri); offer the stream without a window");
+    }
+    offers.put(stream, new Entry(offer, onSubscribe, new TracedStream(trace, kind, stream)));
   }
 
   /** @throws IllegalArgumentException when the stream is not offered (the page's promise rejects) */
@@ -28,32 +79,124 @@ final class Offers {
     }
   }
 
-  /** How often the JS half must acknowledge on this stream: 0 when it has no window. */
-  int ackEvery(String stream) {
-    require(stream);
-    Backpressure window = offers.get(stream).window();
-    return window == null ? 0 : window.ackEvery();
-  }
-
   boolean offered(String stream) {
     return offers.containsKey(stream);
   }
 
+  /** How often the JS half must acknowledge on this stream: 0 when it has no window. */
+  int ackEvery(String stream) {
+    require(stream);
+    Backpressure window = offers.get(stream).offer().window();
+    return window == null ? 0 : window.ackEvery();
+  }
+
+  TracedStream traced(String stream) {
+    require(stream);
+    return offers.get(stream).traced();
+  }
+
   /**
-   * Hands a new subscription's sender to the stream's offer, behind its window if it has one.
+   * Starts a subscription to {@code stream}: records its opening, builds its chain around the
+   * transport's wire and hands the chain's sender to the stream's offer.
    *
-   * @return the window's sender, or null when the stream has no window
+   * @param opened the open event's detail (how it was opened)
+   * @param wireFor makes the transport's wire, given what it must run when it has closed
    * @throws IllegalArgumentException when the stream is not offered
    */
-  WindowedSender subscribe(String stream, Sender sender) {
+  Subscription subscribe(String stream, String opened, Function<Runnable, TransportWire> wireFor) {
     require(stream);
-    Offer offer = offers.get(stream);
-    if (offer.window() == null) {
-      offer.onSubscribe().accept(sender);
-      return null;
+    Entry entry = offers.get(stream);
+    TracedStream traced = entry.traced();
+    Subscription[] self = new Subscription[1];
+    Subscription subscription = new Subscription(traced, () -> live.remove(self[0]));
+    self[0] = subscription;
+    TransportWire wire = wireFor.apply(subscription::ended);
+    Backpressure window = entry.offer().window();
+    WindowedWire windowed = window == null ? null : new WindowedWire(wire, window, traced);
+    subscription.attach(wire, windowed);
+    Wire chain = windowed == null ? wire : windowed;
+    FaultPlan faults = entry.offer().faults();
+    if (faults != null) {
+      chain = faults.around(chain, new Target(stream));
     }
-    WindowedSender windowed = new WindowedSender(sender, offer.window());
-    offer.onSubscribe().accept(windowed);
-    return windowed;
+    traced.lifecycle(EventKind.OPEN, opened);
+    live.add(subscription);
+    entry.onSubscribe().accept(new Sender(chain, traced));
+    return subscription;
+  }
+
+  /**
+   * Records the server's view of this transport's streams: every connection attempt, and every
+   * refusal with its reason, before the page could hide them.
+   */
+  ServerListener serverListener(Attempt.Endpoint endpoint) {
+    return new ServerListener() {
+      @Override
+      public void attempted(Attempt attempt) {
+        if (attempt.endpoint() == endpoint && offered(attempt.stream())) {
+          traced(attempt.stream()).lifecycle(EventKind.CONNECT_ATTEMPT, kind);
+        }
+      }
+
+      @Override
+      public void refused(Attempt attempt, Refusal refusal) {
+        if (attempt.endpoint() == endpoint && offered(attempt.stream())) {
+          traced(attempt.stream())
+              .lifecycle(EventKind.REFUSAL, refusal.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+      }
+    };
+  }
+
+  /** Subscriptions neither side has ended: a leak check's count. */
+  int live() {
+    return live.size();
+  }
+
+  /** {@code {"delays":[[from,until,micros],...]}}: the slow consumer the JS half plays. */
+  private CompletableFuture<Payload> consumer(String args) {
+    String stream = JsonText.string(args, "stream");
+    require(stream);
+    FaultPlan faults = offers.get(stream).offer().faults();
+    List<ConsumerDelay> delays = faults == null ? List.of() : faults.consumerDelays();
+    StringBuilder reply = new StringBuilder("{\"delays\":[");
+    for (int i = 0; i < delays.size(); i++) {
+      ConsumerDelay d = delays.get(i);
+      reply.append(i == 0 ? "" : ",").append('[').append(d.from()).append(',').append(d.until())
+          .append(',').append(d.perMessage().toNanos() / 1000).append(']');
+    }
+    return CompletableFuture.completedFuture(Payload.json(reply.append("]}").toString()));
+  }
+
+  private final class Target implements FaultTarget {
+    private final String stream;
+
+    Target(String stream) {
+      this.stream = stream;
+    }
+
+    @Override
+    public String stream() {
+      return stream;
+    }
+
+    @Override
+    public Trace trace() {
+      return trace;
+    }
+
+    @Override
+    public void reloadPage() {
+      page.execute("location.reload();");
+    }
+
+    @Override
+    public void disconnect(Duration length) {
+      if (disconnect == null) {
+        throw new UnsupportedOperationException(
+            kind + " has no server connection to cut; disconnect applies to websocket and sse");
+      }
+      disconnect.accept(length);
+    }
   }
 }

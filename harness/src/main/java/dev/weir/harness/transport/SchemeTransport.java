@@ -3,6 +3,7 @@ package dev.weir.harness.transport;
 import dev.weir.harness.browser.JsonText;
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
+import dev.weir.harness.trace.Trace;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +17,13 @@ import java.util.function.Consumer;
  */
 final class SchemeTransport implements Transport {
 
-  private final Offers offers = new Offers("scheme");
-  private final Map<Long, WindowedSender> windows = new ConcurrentHashMap<>();
+  private final Offers offers;
+  private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final StreamTickets tickets;
 
-  SchemeTransport(Page page, StreamTickets tickets) {
+  SchemeTransport(Page page, Trace trace, StreamTickets tickets) {
     this.tickets = tickets;
+    this.offers = new Offers(kind(), page, trace, true, null);
     page.bridge().handle("tauri:weir:stream", request -> open(Arguments.json(request)));
     page.bridge().handle("tauri:weir:scheme-ack", request -> acknowledge(Arguments.json(request)));
   }
@@ -32,42 +34,49 @@ final class SchemeTransport implements Transport {
   }
 
   @Override
-  public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offers.put(stream, null, onSubscribe);
+  public Trace trace() {
+    return offers.trace();
   }
 
   @Override
-  public void offer(String stream, Backpressure window, Consumer<Sender> onSubscribe) {
-    offers.put(stream, window, onSubscribe);
+  public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
+    offers.put(stream, offer, onSubscribe);
+  }
+
+  @Override
+  public int openSubscriptions() {
+    return offers.live();
   }
 
   private CompletableFuture<Payload> open(String args) {
     String stream = JsonText.string(args, "stream");
-    offers.require(stream);
     long[] ticket = new long[1];
-    SchemeSender sender = new SchemeSender(() -> ended(ticket[0]));
-    ticket[0] = tickets.issue(sender);
-    WindowedSender windowed = offers.subscribe(stream, sender);
-    if (windowed != null) {
-      windows.put(ticket[0], windowed);
+    Subscription subscription =
+        offers.subscribe(stream, "fetch", ended -> {
+          SchemeWire wire = new SchemeWire(() -> {
+            subscriptions.remove(ticket[0]);
+            ended.run();
+          }, () -> {
+            Subscription aborted = subscriptions.get(ticket[0]);
+            if (aborted != null) {
+              aborted.closedByPage("abort");
+            }
+          });
+          ticket[0] = tickets.issue(wire);
+          return wire;
+        });
+    if (!subscription.isEnded()) {
+      subscriptions.put(ticket[0], subscription);
     }
     return CompletableFuture.completedFuture(
-        Payload.json("{\"ticket\":" + ticket[0] + "," + WindowedSender.ackField(windowed) + "}"));
+        Payload.json("{\"ticket\":" + ticket[0] + "," + subscription.ackField() + "}"));
   }
 
   private CompletableFuture<Payload> acknowledge(String args) {
-    WindowedSender window = windows.get(JsonText.number(args, "ticket"));
-    if (window != null) {
-      window.acknowledge((int) JsonText.number(args, "count"));
+    Subscription subscription = subscriptions.get(JsonText.number(args, "ticket"));
+    if (subscription != null) {
+      subscription.acknowledge((int) JsonText.number(args, "count"));
     }
     return CompletableFuture.completedFuture(Payload.json("null"));
   }
-
-  private void ended(long ticket) {
-    WindowedSender window = windows.remove(ticket);
-    if (window != null) {
-      window.detached(); // a producer blocked on credit must see the end
-    }
-  }
-
 }

@@ -3,31 +3,49 @@ package dev.weir.harness.transport;
 import dev.weir.harness.browser.JsonText;
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
+import dev.weir.harness.trace.EventKind;
+import dev.weir.harness.trace.Trace;
+import dev.weir.harness.transport.net.Attempt;
 import dev.weir.harness.transport.net.EventStream;
 import dev.weir.harness.transport.net.EventStreamConnection;
 import dev.weir.harness.transport.net.LoopbackServer;
+import dev.weir.harness.transport.net.Outage;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Server-Sent Events read by the browser's own EventSource: each message is one event whose
- * {@code data} is the JSON text and whose {@code id} counts messages on the connection. SSE carries
- * text only and has no backpressure.
+ * Server-Sent Events read by the browser's own EventSource. A subscription is a session that
+ * survives its connection: when the connection breaks, the EventSource reconnects by itself with
+ * {@code Last-Event-ID}, and the session resumes on the new connection without loss or duplicates
+ * (see {@link SseWire}). The page ends a session with {@code weir:sse-close}, since to the server
+ * a closed EventSource looks like a broken connection. SSE carries text only and has no
+ * backpressure.
  */
 final class SseTransport implements Transport {
 
-  private final LoopbackServer server;
-  private final Offers offers = new Offers("sse");
-  private final Set<String> listening = ConcurrentHashMap.newKeySet();
-  private final Map<Long, SseSender> senders = new ConcurrentHashMap<>();
+  /** Messages each session keeps for a resume. */
+  static final int REPLAY_CAPACITY = 65_536;
 
-  SseTransport(Page page, LoopbackServer server) {
+  private record Session(SseWire wire, Subscription subscription) {}
+
+  private final LoopbackServer server;
+  private final Offers offers;
+  private final Set<String> listening = ConcurrentHashMap.newKeySet();
+  private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+  private final AtomicLong nextSession = new AtomicLong();
+
+  SseTransport(Page page, Trace trace, LoopbackServer server) {
     this.server = server;
+    this.offers =
+        new Offers(kind(), page, trace, false, length -> server.down(Outage.DEFAULT.lasting(length)));
+    server.addListener(offers.serverListener(Attempt.Endpoint.EVENT_STREAM));
     page.bridge().handle("tauri:weir:sse-url", request -> url(Arguments.json(request)));
+    page.bridge().handle("tauri:weir:sse-close", request -> close(Arguments.json(request)));
   }
 
   @Override
@@ -36,11 +54,21 @@ final class SseTransport implements Transport {
   }
 
   @Override
-  public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offers.put(stream, null, onSubscribe);
+  public Trace trace() {
+    return offers.trace();
+  }
+
+  @Override
+  public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
+    offers.put(stream, offer, onSubscribe);
     if (listening.add(stream)) {
-      server.eventStream(stream).addListener(new Subscriptions(stream));
+      server.eventStream(stream).addListener(new Connections(stream));
     }
+  }
+
+  @Override
+  public int openSubscriptions() {
+    return offers.live();
   }
 
   private CompletableFuture<Payload> url(String args) {
@@ -51,31 +79,61 @@ final class SseTransport implements Transport {
             "{\"url\":" + JsonText.quote(server.eventSourceUri(stream).toString()) + "}"));
   }
 
-  private final class Subscriptions implements EventStream.Listener {
+  private CompletableFuture<Payload> close(String args) {
+    Session session = sessions.remove(JsonText.number(args, "session"));
+    if (session != null) {
+      session.subscription().closedByPage("unsubscribe");
+    }
+    return CompletableFuture.completedFuture(Payload.json("null"));
+  }
+
+  private final class Connections implements EventStream.Listener {
     private final String stream;
 
-    Subscriptions(String stream) {
+    Connections(String stream) {
       this.stream = stream;
     }
 
+    /** A reconnect with a Last-Event-ID a session still holds resumes it; anything else is new. */
     @Override
     public void opened(EventStreamConnection connection) {
-      SseSender sender = new SseSender(connection);
-      senders.put(connection.id(), sender);
-      offers.subscribe(stream, sender);
+      Optional<Session> resumed = connection.lastEventId().flatMap(this::holder);
+      if (resumed.isPresent()) {
+        long last = Long.parseLong(connection.lastEventId().get());
+        offers.traced(stream).lifecycle(EventKind.OPEN, last, "resume");
+        resumed.get().wire().resume(connection, last);
+        return;
+      }
+      long key = nextSession.incrementAndGet();
+      SseWire[] wire = new SseWire[1];
+      Subscription subscription =
+          offers.subscribe(stream, "connect", ended -> wire[0] = new SseWire(
+              key, REPLAY_CAPACITY, offers.traced(stream), () -> {
+                sessions.remove(key);
+                ended.run();
+              }, connection));
+      if (!subscription.isEnded()) {
+        sessions.put(key, new Session(wire[0], subscription));
+      }
+    }
+
+    private Optional<Session> holder(String lastEventId) {
+      if (!lastEventId.matches("[0-9]{1,18}")) {
+        return Optional.empty();
+      }
+      long last = Long.parseLong(lastEventId);
+      return sessions.values().stream()
+          .filter(s -> s.wire().isResumable() && !s.wire().isConnected() && s.wire().holds(last))
+          .findFirst();
     }
 
     @Override
     public void closed(EventStreamConnection connection, Optional<Throwable> failure) {
-      SseSender sender = senders.remove(connection.id());
-      if (sender != null) {
-        sender.detach();
+      for (Session session : sessions.values()) {
+        if (session.wire().isResumable() && session.wire().lostConnection(connection)) {
+          offers.traced(stream).lifecycle(EventKind.CLOSE, "disconnected");
+        }
       }
     }
-  }
-
-  /** Subscriptions whose connection is still open: a leak check's count. */
-  int openSubscriptions() {
-    return senders.size();
   }
 }

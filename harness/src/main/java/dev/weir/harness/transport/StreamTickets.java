@@ -14,10 +14,10 @@ final class StreamTickets implements Endpoint {
   static final String PATH = "stream";
   private static final Pattern QUERY = Pattern.compile(Pattern.quote(PATH) + "\\?ticket=([0-9]{1,18})");
 
-  private final Map<Long, SchemeSender> waiting = new ConcurrentHashMap<>();
+  private final Map<Long, SchemeWire> waiting = new ConcurrentHashMap<>();
   private final AtomicLong nextTicket = new AtomicLong();
 
-  long issue(SchemeSender sender) {
+  long issue(SchemeWire sender) {
     long ticket = nextTicket.incrementAndGet();
     waiting.put(ticket, sender);
     return ticket;
@@ -31,7 +31,7 @@ final class StreamTickets implements Endpoint {
   @Override
   public Reply answer(String method, String path, Map<String, String> headers) {
     Matcher m = QUERY.matcher(path);
-    SchemeSender sender = m.matches() ? waiting.remove(Long.parseLong(m.group(1))) : null;
+    SchemeWire sender = m.matches() ? waiting.remove(Long.parseLong(m.group(1))) : null;
     return sender == null
         ? Reply.of(404, "text/plain", ("no stream for " + path).getBytes(StandardCharsets.UTF_8))
         : Reply.stream("application/octet-stream", sender.body());

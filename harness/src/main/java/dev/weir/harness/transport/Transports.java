@@ -2,22 +2,31 @@ package dev.weir.harness.transport;
 
 import dev.weir.harness.browser.BrowserRuntime;
 import dev.weir.harness.browser.Page;
+import dev.weir.harness.trace.Trace;
 import dev.weir.harness.transport.net.LoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Entry point: installs the transports' JS halves and endpoints in a runtime once, then gives each
- * page its transports.
+ * page its transports, all recording into one trace.
  */
 public final class Transports {
 
   private static final ParkedPayloads PARKED = new ParkedPayloads();
   private static final StreamTickets TICKETS = new StreamTickets();
+  private static final AtomicLong EVENT_IDS = new AtomicLong();
   private static BrowserRuntime installedIn;
 
-  private Transports() {}
+  private final Page page;
+  private final Trace trace;
+
+  private Transports(Page page, Trace trace) {
+    this.page = page;
+    this.trace = trace;
+  }
 
   /**
    * Makes every page the runtime serves from now on carry the transports' JS halves; pages opened
@@ -33,39 +42,53 @@ public final class Transports {
     installedIn = runtime;
   }
 
+  /** The transports of {@code page}, recording into {@code trace}. */
+  public static Transports on(Page page, Trace trace) {
+    return new Transports(page, trace);
+  }
+
+  /** The transports of {@code page}, recording into a trace of their own. */
+  public static Transports on(Page page) {
+    return on(page, Trace.start());
+  }
+
+  public Trace trace() {
+    return trace;
+  }
+
   /** Tauri channels with Tauri's parking thresholds. */
-  public static Transport channel(Page page) {
-    return channel(page, Thresholds.TAURI);
+  public Transport channel() {
+    return channel(Thresholds.TAURI);
   }
 
   /** Tauri channels with other parking thresholds. */
-  public static Transport channel(Page page, Thresholds thresholds) {
-    return new ChannelTransport(page, PARKED, thresholds);
+  public Transport channel(Thresholds thresholds) {
+    return new ChannelTransport(page, trace, PARKED, thresholds);
   }
 
   /** Tauri events targeted at this page. */
-  public static Transport event(Page page) {
-    return new EventTransport(page);
+  public Transport event() {
+    return new EventTransport(page, trace, EVENT_IDS);
   }
 
   /** Commands: the page long-polls for batches. */
-  public static Transport command(Page page) {
-    return new CommandTransport(page);
+  public Transport command() {
+    return new CommandTransport(page, trace);
   }
 
   /** The browser's WebSocket against {@code server}, which the caller starts and closes. */
-  public static Transport websocket(Page page, LoopbackServer server) {
-    return new WebSocketTransport(page, server);
+  public Transport websocket(LoopbackServer server) {
+    return new WebSocketTransport(page, trace, server);
   }
 
   /** Server-Sent Events from {@code server} to the browser's EventSource. */
-  public static Transport sse(Page page, LoopbackServer server) {
-    return new SseTransport(page, server);
+  public Transport sse(LoopbackServer server) {
+    return new SseTransport(page, trace, server);
   }
 
   /** A streamed response over the custom scheme, read with fetch and a ReadableStream. */
-  public static Transport scheme(Page page) {
-    return new SchemeTransport(page, TICKETS);
+  public Transport scheme() {
+    return new SchemeTransport(page, trace, TICKETS);
   }
 
   /** Scheme streams issued to pages and never fetched: zero when none leak. */

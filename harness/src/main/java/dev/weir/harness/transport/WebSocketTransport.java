@@ -3,7 +3,10 @@ package dev.weir.harness.transport;
 import dev.weir.harness.browser.JsonText;
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
+import dev.weir.harness.trace.Trace;
+import dev.weir.harness.transport.net.Attempt;
 import dev.weir.harness.transport.net.LoopbackServer;
+import dev.weir.harness.transport.net.Outage;
 import dev.weir.harness.transport.net.WebSocketConnection;
 import dev.weir.harness.transport.net.WebSocketStream;
 import java.util.Map;
@@ -13,21 +16,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The browser's own WebSocket against the loopback server: JSON as text frames, bytes as binary
- * frames. The page asks {@code weir:websocket-url} for the stream's URL (it carries the server's
- * token), and each connection the server sees is one subscription. Behind a window, the page
- * acknowledges with {@code ack N} text frames.
+ * The browser's own WebSocket against the loopback server. The page asks {@code
+ * weir:websocket-url} for the stream's URL (it carries the server's token), and each connection the
+ * server sees is one subscription. Behind a window, the page acknowledges with {@code ack N} text
+ * frames.
  */
 final class WebSocketTransport implements Transport {
 
   private final LoopbackServer server;
-  private final Offers offers = new Offers("websocket");
+  private final Offers offers;
   private final Set<String> listening = ConcurrentHashMap.newKeySet();
-  private final Map<Long, WindowedSender> windows = new ConcurrentHashMap<>();
-  private final Map<Long, WebSocketSender> senders = new ConcurrentHashMap<>();
+  private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
 
-  WebSocketTransport(Page page, LoopbackServer server) {
+  WebSocketTransport(Page page, Trace trace, LoopbackServer server) {
     this.server = server;
+    this.offers =
+        new Offers(kind(), page, trace, true, length -> server.down(Outage.DEFAULT.lasting(length)));
+    server.addListener(offers.serverListener(Attempt.Endpoint.WEBSOCKET));
     page.bridge().handle("tauri:weir:websocket-url", request -> url(Arguments.json(request)));
   }
 
@@ -37,22 +42,26 @@ final class WebSocketTransport implements Transport {
   }
 
   @Override
-  public void offer(String stream, Consumer<Sender> onSubscribe) {
-    offer(stream, null, onSubscribe);
+  public Trace trace() {
+    return offers.trace();
   }
 
   @Override
-  public void offer(String stream, Backpressure window, Consumer<Sender> onSubscribe) {
-    offers.put(stream, window, onSubscribe);
+  public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
+    offers.put(stream, offer, onSubscribe);
     if (listening.add(stream)) {
-      server.webSocket(stream).addListener(new Subscriptions(stream));
+      server.webSocket(stream).addListener(new Connections(stream));
     }
+  }
+
+  @Override
+  public int openSubscriptions() {
+    return offers.live();
   }
 
   private CompletableFuture<Payload> url(String args) {
     String stream = JsonText.string(args, "stream");
     int ack = offers.ackEvery(stream);
-    server.webSocket(stream);
     return CompletableFuture.completedFuture(
         Payload.json(
             "{\"url\":" + JsonText.quote(server.webSocketUri(stream).toString()) + ",\"ack\":"
@@ -60,46 +69,40 @@ final class WebSocketTransport implements Transport {
   }
 
   /** Connections opened and closed on one stream: subscriptions begun and ended. */
-  private final class Subscriptions implements WebSocketStream.Listener {
+  private final class Connections implements WebSocketStream.Listener {
     private final String stream;
 
-    Subscriptions(String stream) {
+    Connections(String stream) {
       this.stream = stream;
     }
 
     @Override
     public void opened(WebSocketConnection connection) {
-      WebSocketSender sender = new WebSocketSender(connection);
-      senders.put(connection.id(), sender);
-      WindowedSender windowed = offers.subscribe(stream, sender);
-      if (windowed != null) {
-        windows.put(connection.id(), windowed);
+      long id = connection.id();
+      Subscription subscription =
+          offers.subscribe(stream, "connect", ended -> new WebSocketWire(connection, () -> {
+            subscriptions.remove(id);
+            ended.run();
+          }));
+      if (!subscription.isEnded()) {
+        subscriptions.put(id, subscription);
       }
     }
 
     @Override
     public void text(WebSocketConnection connection, String text) {
-      WindowedSender window = windows.get(connection.id());
-      if (window != null && text.startsWith("ack ")) {
-        window.acknowledge(Integer.parseInt(text.substring(4)));
+      Subscription subscription = subscriptions.get(connection.id());
+      if (subscription != null && text.startsWith("ack ")) {
+        subscription.acknowledge(Integer.parseInt(text.substring(4)));
       }
     }
 
     @Override
     public void closed(WebSocketConnection connection, int code, String reason) {
-      WebSocketSender sender = senders.remove(connection.id());
-      if (sender != null) {
-        sender.detach();
-      }
-      WindowedSender window = windows.remove(connection.id());
-      if (window != null) {
-        window.detached();
+      Subscription subscription = subscriptions.remove(connection.id());
+      if (subscription != null) {
+        subscription.closedByPage("closed " + code);
       }
     }
-  }
-
-  /** Subscriptions whose connection is still open: a leak check's count. */
-  int openSubscriptions() {
-    return senders.size();
   }
 }

@@ -69,13 +69,13 @@
       if ('end' in data) {
         this.endIndex = data.index;
       } else {
-        this.pending.set(data.index, data.message);
+        this.pending.set(data.index, data);
       }
       while (this.pending.has(this.nextIndex)) {
-        const message = this.pending.get(this.nextIndex);
+        const next = this.pending.get(this.nextIndex);
         this.pending.delete(this.nextIndex);
         this.nextIndex++;
-        this.onmessage(message);
+        this.onmessage(next.message, next.seq); // Tauri's own Channel passes the message only
       }
       if (this.endIndex === this.nextIndex) {
         this.cleanup();
@@ -98,7 +98,8 @@
       });
   };
 
-  // The command transport's client: long-polls a stream for batches of messages.
+  // The command transport's client: long-polls a stream for batches of [seq, message, ...]; null
+  // when the stream has ended.
   const poll = (stream, onmessage) => {
     let open = true;
     const loop = () => {
@@ -106,11 +107,12 @@
         return;
       }
       invoke('weir:poll', { stream }).then((batch) => {
-        if (!open) {
+        if (!open || batch === null) {
+          open = false;
           return;
         }
-        for (const message of batch) {
-          onmessage(message);
+        for (let i = 0; i < batch.length; i += 2) {
+          onmessage(batch[i + 1], batch[i]);
         }
         loop();
       }, () => { open = false; });
@@ -122,7 +124,58 @@
     };
   };
 
-  weir.transport('channel', (stream, onmessage) => {
+  // Every delivery is recorded by sequence with the page's time, and reported to the trace in
+  // batches: every 50 ms, or at once when 4096 wait. A report is sent as soon as it is made, so its
+  // age (now - time) measures each delivery's time before Java sees it.
+  const recorders = new Map();
+  let flushTimer = 0;
+  const flushDeliveries = () => {
+    clearTimeout(flushTimer);
+    flushTimer = 0;
+    for (const recorder of recorders.values()) {
+      if (recorder.d.length > 0) {
+        weir.report('weir-deliveries',
+          { transport: recorder.transport, stream: recorder.stream, now: performance.now(), d: recorder.d });
+        recorder.d = [];
+      }
+    }
+    return weir.flush();
+  };
+  window.addEventListener('pagehide', flushDeliveries);
+  const recorderFor = (transport, stream) => {
+    const key = transport + '\u0000' + stream;
+    if (!recorders.has(key)) {
+      recorders.set(key, { transport, stream, d: [] });
+    }
+    return recorders.get(key);
+  };
+
+  // Registers a kind's subscribe function behind the common consumer: it records each delivery,
+  // then plays the slow consumer the backend declared (busy time per message, by sequence), then
+  // hands the message to the page.
+  const register = (kind, subscribe) => weir.transport(kind, (stream, onmessage) =>
+    invoke('weir:consumer-' + kind, { stream }).then(({ delays }) => {
+      const recorder = recorderFor(kind, stream);
+      return subscribe(stream, (message, seq) => {
+        recorder.d.push(seq, performance.now());
+        if (recorder.d.length >= 8192) {
+          flushDeliveries();
+        } else if (flushTimer === 0) {
+          flushTimer = setTimeout(flushDeliveries, 50);
+        }
+        for (const [from, until, micros] of delays) {
+          if (seq >= from && seq < until) {
+            const end = performance.now() + micros / 1000;
+            while (performance.now() < end) {
+              // busy, as a consumer with expensive handling is
+            }
+          }
+        }
+        onmessage(message);
+      });
+    }));
+
+  register('channel', (stream, onmessage) => {
     // Behind a credit window the backend asks for an acknowledgement every `ack` deliveries;
     // deliveries are counted from the start, as messages may arrive before the answer does.
     let consumed = 0;
@@ -132,8 +185,8 @@
       consumed = 0;
       invoke('weir:channel-ack', { channel, count });
     };
-    const channel = new Channel((message) => {
-      onmessage(message);
+    const channel = new Channel((message, seq) => {
+      onmessage(message, seq);
       consumed++;
       if (ackEvery > 0 && consumed >= ackEvery) {
         acknowledge();
@@ -150,17 +203,24 @@
       };
     });
   });
-  weir.transport('event', (stream, onmessage) => listen(stream, (e) => onmessage(e.payload)));
-  weir.transport('command', (stream, onmessage) => poll(stream, onmessage));
+  register('event', (stream, onmessage) => listen(stream, (e) => onmessage(e.payload, e.seq)));
+  register('command', (stream, onmessage) => poll(stream, onmessage));
 
-  // The browser's own WebSocket; behind a window it acknowledges with 'ack N' text frames.
-  weir.transport('websocket', (stream, onmessage) =>
+  // The browser's own WebSocket: text frames "<seq> <json>", binary frames led by an 8-byte
+  // sequence. Behind a window it acknowledges with 'ack N' text frames.
+  const sequenceAt = (view, offset) => view.getUint32(offset) * 0x100000000 + view.getUint32(offset + 4);
+  register('websocket', (stream, onmessage) =>
     invoke('weir:websocket-url', { stream }).then(({ url, ack }) => new Promise((resolve, reject) => {
       const socket = new WebSocket(url);
       socket.binaryType = 'arraybuffer';
       let consumed = 0;
       socket.onmessage = (event) => {
-        onmessage(typeof event.data === 'string' ? JSON.parse(event.data) : event.data);
+        if (typeof event.data === 'string') {
+          const space = event.data.indexOf(' ');
+          onmessage(JSON.parse(event.data.slice(space + 1)), Number(event.data.slice(0, space)));
+        } else {
+          onmessage(event.data.slice(8), sequenceAt(new DataView(event.data), 0));
+        }
         if (ack > 0 && ++consumed >= ack) {
           socket.send(`ack ${consumed}`);
           consumed = 0;
@@ -170,23 +230,31 @@
       socket.onerror = () => reject(new Error(`weir: WebSocket for '${stream}' failed`));
     })));
 
-  // The browser's own EventSource; it reconnects by itself, sending Last-Event-ID.
-  weir.transport('sse', (stream, onmessage) =>
+  // The browser's own EventSource; it reconnects by itself, sending Last-Event-ID, and the
+  // backend resumes the session. The session's key comes first; unsubscribing names it, since to
+  // the server a closed EventSource looks like a broken connection.
+  register('sse', (stream, onmessage) =>
     invoke('weir:sse-url', { stream }).then(({ url }) => new Promise((resolve) => {
       const source = new EventSource(url);
-      source.onmessage = (event) => onmessage(JSON.parse(event.data));
+      source.onmessage = (event) => onmessage(JSON.parse(event.data), Number(event.lastEventId));
       source.addEventListener('end', () => source.close()); // else it would reconnect
-      source.onopen = () => resolve(() => source.close());
+      source.addEventListener('session', (event) => {
+        const session = Number(event.data);
+        resolve(() => {
+          source.close();
+          return invoke('weir:sse-close', { session });
+        });
+      });
     })));
 
-  // A streamed response over the custom scheme: frames of [u32 length][u8 kind][payload].
+  // A streamed response over the custom scheme: frames of [u32 length][u8 kind][u64 seq][payload].
   const decoder = new TextDecoder();
-  weir.transport('scheme', (stream, onmessage) =>
+  register('scheme', (stream, onmessage) =>
     invoke('weir:stream', { stream }).then(({ ticket, ack }) => {
       const abort = new AbortController();
       let consumed = 0;
-      const deliver = (message) => {
-        onmessage(message);
+      const deliver = (message, seq) => {
+        onmessage(message, seq);
         if (ack > 0 && ++consumed >= ack) {
           invoke('weir:scheme-ack', { ticket, count: consumed });
           consumed = 0;
@@ -224,17 +292,18 @@
           buffered += value.length;
           for (;;) {
             if (header === null) {
-              if (buffered < 5) {
+              if (buffered < 13) {
                 break;
               }
-              header = take(5);
+              header = new DataView(take(13).buffer);
             }
-            const length = new DataView(header.buffer).getUint32(0);
+            const length = header.getUint32(0);
             if (buffered < length) {
               break;
             }
             const payload = take(length);
-            deliver(header[4] === 0 ? JSON.parse(decoder.decode(payload)) : payload.buffer);
+            deliver(header.getUint8(4) === 0 ? JSON.parse(decoder.decode(payload)) : payload.buffer,
+              sequenceAt(header, 5));
             header = null;
           }
           return read();
@@ -250,6 +319,6 @@
 
   window.__TAURI_INTERNALS__ = Object.freeze({
     invoke, transformCallback, runCallback, unregisterCallback, callbacks, Channel,
-    weir: Object.freeze({ bytesOf, listen }),
+    weir: Object.freeze({ bytesOf, listen, flushDeliveries }),
   });
 })();

@@ -24,23 +24,23 @@ class BackpressureTest {
   @RegisterExtension static final TestPage fixture = TestPage.withTransports("backpressure");
 
   /** Runs the producer to the end; returns the sender, the highest in-flight count seen. */
-  private WindowedSender run(Policy policy, AtomicInteger maxInFlight) {
-    return run(Transports.channel(fixture.page()), policy, maxInFlight);
+  private WindowedWire run(Policy policy, AtomicInteger maxInFlight) {
+    return run(Transports.on(fixture.page()).channel(), policy, maxInFlight);
   }
 
-  private WindowedSender run(Transport channel, Policy policy, AtomicInteger maxInFlight) {
-    AtomicReference<WindowedSender> sender = new AtomicReference<>();
+  private WindowedWire run(Transport channel, Policy policy, AtomicInteger maxInFlight) {
+    AtomicReference<WindowedWire> window = new AtomicReference<>();
     CompletableFuture<Void> produced = new CompletableFuture<>();
     channel.offer(
         "s",
         new Backpressure(WINDOW, 1 << 20, policy),
         s -> {
-          sender.set((WindowedSender) s);
+          window.set((WindowedWire) s.wire());
           CompletableFuture.runAsync(
                   () -> {
                     for (int i = 0; i < MESSAGES; i++) {
                       s.send(Payload.json(Integer.toString(i)));
-                      maxInFlight.accumulateAndGet(((WindowedSender) s).inFlight(), Math::max);
+                      maxInFlight.accumulateAndGet(window.get().inFlight(), Math::max);
                     }
                     s.close();
                   })
@@ -59,7 +59,7 @@ class BackpressureTest {
         WAIT);
     TestPage.soon().until(produced::isDone);
     produced.join();
-    return sender.get();
+    return window.get();
   }
 
   private int[] received() {
@@ -80,7 +80,7 @@ class BackpressureTest {
   @Test
   void blockKeepsTheWindowAndLosesNothing() {
     AtomicInteger maxInFlight = new AtomicInteger();
-    WindowedSender sender = run(Policy.BLOCK, maxInFlight);
+    WindowedWire sender = run(Policy.BLOCK, maxInFlight);
     TestPage.soon().until(() -> received().length == MESSAGES);
     assertIncreasing(received());
     assertEquals(0, sender.dropped());
@@ -90,7 +90,7 @@ class BackpressureTest {
   @Test
   void aSchemeStreamBlocksOnItsWindowToo() {
     AtomicInteger maxInFlight = new AtomicInteger();
-    WindowedSender sender = run(Transports.scheme(fixture.page()), Policy.BLOCK, maxInFlight);
+    WindowedWire sender = run(Transports.on(fixture.page()).scheme(), Policy.BLOCK, maxInFlight);
     TestPage.soon().until(() -> received().length == MESSAGES);
     assertIncreasing(received());
     assertEquals(0, sender.dropped());
@@ -100,7 +100,7 @@ class BackpressureTest {
   @Test
   void dropNewestCountsEveryDropAndKeepsOrder() {
     AtomicInteger maxInFlight = new AtomicInteger();
-    WindowedSender sender = run(Policy.DROP_NEWEST, maxInFlight);
+    WindowedWire sender = run(Policy.DROP_NEWEST, maxInFlight);
     TestPage.soon().until(() -> received().length + sender.dropped() == MESSAGES);
     assertTrue(sender.dropped() > 0, "a 1 ms consumer kept up with a burst");
     assertIncreasing(received());
@@ -112,7 +112,7 @@ class BackpressureTest {
     for (Policy policy : new Policy[] {Policy.DROP_OLDEST, Policy.LATEST_ONLY}) {
       AtomicInteger maxInFlight = new AtomicInteger();
       fixture.reopen();
-      WindowedSender sender = run(policy, maxInFlight);
+      WindowedWire sender = run(policy, maxInFlight);
       TestPage.soon().until(() -> received().length + sender.dropped() == MESSAGES);
       int[] got = received();
       assertTrue(sender.dropped() > 0, policy + " dropped nothing");
@@ -124,7 +124,7 @@ class BackpressureTest {
   @Test
   void eventsAndCommandsRefuseAWindow() {
     Backpressure window = new Backpressure(4, 1024, Policy.BLOCK);
-    assertThrows(UnsupportedOperationException.class, () -> Transports.event(fixture.page()).offer("s", window, s -> {}));
-    assertThrows(UnsupportedOperationException.class, () -> Transports.command(fixture.page()).offer("s", window, s -> {}));
+    assertThrows(UnsupportedOperationException.class, () -> Transports.on(fixture.page()).event().offer("s", window, s -> {}));
+    assertThrows(UnsupportedOperationException.class, () -> Transports.on(fixture.page()).command().offer("s", window, s -> {}));
   }
 }

@@ -38,7 +38,7 @@ class ChannelTransportTest {
 
   @Test
   void largeMessagesAreParkedAndOvertakenButDeliveredInIndexOrder() {
-    Sender sender = subscribe(Transports.channel(fixture.page()));
+    Sender sender = subscribe(Transports.on(fixture.page()).channel());
     String large = "\"" + "x".repeat(9000) + "\"";
     for (int i = 0; i < 20; i++) {
       sender.send(Payload.json(i % 2 == 0 ? large : Integer.toString(i)));
@@ -54,7 +54,7 @@ class ChannelTransportTest {
 
   @Test
   void theEndMessageCarriesTheCountAndWaitsForTheGapToClose() {
-    Sender sender = subscribe(Transports.channel(fixture.page()));
+    Sender sender = subscribe(Transports.on(fixture.page()).channel());
     sender.send(Payload.json("\"" + "y".repeat(10_000) + "\""));
     sender.send(Payload.json("1"));
     sender.close();
@@ -65,7 +65,7 @@ class ChannelTransportTest {
 
   @Test
   void rawPayloadsArriveAsArrayBuffersInlineAndParked() {
-    Sender sender = subscribe(Transports.channel(fixture.page()));
+    Sender sender = subscribe(Transports.on(fixture.page()).channel());
     sender.send(Payload.bytes(new byte[] {1, 2, 3}));
     byte[] big = new byte[5000];
     big[4999] = 7;
@@ -78,7 +78,7 @@ class ChannelTransportTest {
 
   @Test
   void thresholdsAreConfigurable() {
-    Sender sender = subscribe(Transports.channel(fixture.page(), new Thresholds(4, 1024)));
+    Sender sender = subscribe(Transports.on(fixture.page()).channel(new Thresholds(4, 1024)));
     sender.send(Payload.json("12345"));
     sender.send(Payload.json("1"));
     TestPage.soon().until(() -> eval("got.length").equals("2"));
@@ -88,7 +88,7 @@ class ChannelTransportTest {
 
   @Test
   void aHundredOpenCloseCyclesLeaveNothingBehind() {
-    ChannelTransport channel = (ChannelTransport) Transports.channel(fixture.page());
+    ChannelTransport channel = (ChannelTransport) Transports.on(fixture.page()).channel();
     String before = eval("__TAURI_INTERNALS__.callbacks.size");
     for (int cycle = 0; cycle < 100; cycle++) {
       AtomicReference<Sender> sender = new AtomicReference<>();

@@ -34,7 +34,7 @@ class EventAndCommandTransportTest {
 
   @Test
   void anEventReachesEveryListenerAndStopsAfterTheLastUnlistens() {
-    Transport events = Transports.event(fixture.page());
+    Transport events = Transports.on(fixture.page()).event();
     Sender sender = subscribe(events);
     eval("weir.subscribe('event', 's', m => (window.second ||= []).push(m)).then(u => (window.u2 = u, true))");
     sender.send(Payload.json("{\"v\":1}"));
@@ -45,12 +45,12 @@ class EventAndCommandTransportTest {
     eval("u2()");
     TestPage.soon().until(() -> !sender.isOpen());
     assertThrows(IllegalStateException.class, () -> sender.send(Payload.json("2")));
-    assertEquals(0, ((EventTransport) events).listenedEvents());
+    assertEquals(0, events.openSubscriptions());
   }
 
   @Test
   void eventsCarryJsonOnly() {
-    Sender sender = subscribe(Transports.event(fixture.page()));
+    Sender sender = subscribe(Transports.on(fixture.page()).event());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> sender.send(Payload.bytes(new byte[1])));
     assertEquals("Events carry JSON only, as in Tauri; got Bytes[1]", e.getMessage());
@@ -58,7 +58,7 @@ class EventAndCommandTransportTest {
 
   @Test
   void polledCommandsArriveInBatchesAndStopOnUnsubscribe() {
-    CommandTransport commands = (CommandTransport) Transports.command(fixture.page());
+    CommandTransport commands = (CommandTransport) Transports.on(fixture.page()).command();
     Sender sender = subscribe(commands);
     for (int i = 0; i < 5000; i++) {
       sender.send(Payload.json(Integer.toString(i)));

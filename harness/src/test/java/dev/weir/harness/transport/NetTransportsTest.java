@@ -44,7 +44,7 @@ class NetTransportsTest {
 
   @Test
   void websocketCarriesJsonAndBytesAndCyclesLeaveNoConnection() {
-    WebSocketTransport transport = (WebSocketTransport) Transports.websocket(fixture.page(), server);
+    WebSocketTransport transport = (WebSocketTransport) Transports.on(fixture.page()).websocket(server);
     AtomicInteger subscriptions = new AtomicInteger();
     Sender first = subscribe(transport, subscriptions);
     first.send(Payload.json("{\"a\":1}"));
@@ -68,7 +68,7 @@ class NetTransportsTest {
 
   @Test
   void sseEndsForGoodWhenTheBackendClosesAndCyclesLeaveNoConnection() {
-    SseTransport transport = (SseTransport) Transports.sse(fixture.page(), server);
+    SseTransport transport = (SseTransport) Transports.on(fixture.page()).sse(server);
     AtomicInteger subscriptions = new AtomicInteger();
     Sender first = subscribe(transport, subscriptions);
     first.send(Payload.json("[1,\"line\\nbreak\"]"));

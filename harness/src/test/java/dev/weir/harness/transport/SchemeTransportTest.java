@@ -31,7 +31,7 @@ class SchemeTransportTest {
 
   @Test
   void messagesArriveAsTheyAreSentWithJsonAndBytesFramed() {
-    Sender sender = subscribe(Transports.scheme(fixture.page()));
+    Sender sender = subscribe(Transports.on(fixture.page()).scheme());
     sender.send(Payload.json("{\"a\":\"é\"}"));
     TestPage.soon().until(() -> eval("got.length").equals("1")); // not held back to the end
     sender.send(Payload.bytes(new byte[] {5, 6}));
@@ -44,7 +44,7 @@ class SchemeTransportTest {
 
   @Test
   void aHundredOpenCloseCyclesLeaveNoStreamBehind() {
-    Transport scheme = Transports.scheme(fixture.page());
+    Transport scheme = Transports.on(fixture.page()).scheme();
     for (int cycle = 0; cycle < 100; cycle++) {
       Sender sender = subscribe(scheme);
       sender.send(Payload.json(Integer.toString(cycle)));

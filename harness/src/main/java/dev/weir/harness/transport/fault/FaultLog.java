@@ -13,7 +13,11 @@ public interface FaultLog {
     /** Held back: {@code detail} is the delay in microseconds. */
     DELAYED,
     /** The producer stopped before it: {@code detail} is the stall in milliseconds. */
-    STALLED
+    STALLED,
+    /** The server went down before it: {@code detail} is the outage in milliseconds. */
+    DISCONNECTED,
+    /** The page was reloaded before it. */
+    RELOADED
   }
 
   void applied(Effect effect, long index, long detail);

@@ -1,10 +1,11 @@
 package dev.weir.harness.transport.fault;
 
+import dev.weir.harness.transport.ConsumerDelay;
 import java.time.Duration;
 
 /**
- * One declared fault on a stream, applied to the messages whose send index is in {@code [from,
- * until)}. Indexes, not wall time, so the decisions do not depend on how fast the machine is.
+ * One declared fault on a stream, applied to the messages whose sequence is in {@code [from,
+ * until)}. Sequences, not wall time, so the decisions do not depend on how fast the machine is.
  */
 public sealed interface TransportFault {
 
@@ -60,6 +61,54 @@ public sealed interface TransportFault {
     @Override
     public long until() {
       return from + 1;
+    }
+  }
+
+  /** The server closes its connections and refuses new ones for {@code length}, before message {@code at}. */
+  record Disconnect(long at, Duration length) implements TransportFault {
+    public Disconnect {
+      Checks.range(at, at + 1);
+      if (length.isNegative() || length.isZero()) {
+        throw new IllegalArgumentException("A disconnect must last a positive time: " + length);
+      }
+    }
+
+    @Override
+    public long from() {
+      return at;
+    }
+
+    @Override
+    public long until() {
+      return at + 1;
+    }
+  }
+
+  /** The page reloads before message {@code at}: its subscriptions end with the old document. */
+  record Reload(long at) implements TransportFault {
+    public Reload {
+      Checks.range(at, at + 1);
+    }
+
+    @Override
+    public long from() {
+      return at;
+    }
+
+    @Override
+    public long until() {
+      return at + 1;
+    }
+  }
+
+  /** The page spends {@code perMessage} of busy time on each message: see {@link ConsumerDelay}. */
+  record SlowConsumer(long from, long until, Duration perMessage) implements TransportFault {
+    public SlowConsumer {
+      new ConsumerDelay(from, until, perMessage); // checks the declaration
+    }
+
+    ConsumerDelay asDelay() {
+      return new ConsumerDelay(from, until, perMessage);
     }
   }
 }

@@ -3,8 +3,11 @@ package dev.weir.harness.transport;
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
 
-/** One channel subscription: Tauri's {@code Channel::send} and its end message. */
-final class ChannelSender implements Sender {
+/**
+ * One channel subscription: Tauri's {@code Channel::send} and its end message. Each message object
+ * carries Tauri's {@code index} and weir's {@code seq}, which Tauri's own {@code Channel} ignores.
+ */
+final class ChannelWire implements TransportWire {
 
   private final Page page;
   private final long id;
@@ -15,7 +18,7 @@ final class ChannelSender implements Sender {
   private volatile boolean open = true;
 
   /** @param onEnd run once when the backend closes or the page unsubscribes */
-  ChannelSender(
+  ChannelWire(
       Page page, long id, ParkedPayloads parked, Thresholds thresholds, Runnable onEnd) {
     this.page = page;
     this.onEnd = onEnd;
@@ -24,24 +27,24 @@ final class ChannelSender implements Sender {
     this.thresholds = thresholds;
   }
 
-  long id() {
-    return id;
-  }
-
   @Override
-  public synchronized void send(Payload message) {
+  public synchronized void send(long sequence, Payload message) {
     if (!open) {
       throw new IllegalStateException("channel " + id + " is closed");
     }
     long i = index++;
     if (fitsInline(message)) {
-      page.execute(Scripts.runCallback(id, "{message:" + Scripts.value(message) + ",index:" + i + "}"));
+      page.execute(
+          Scripts.runCallback(
+              id, "{message:" + Scripts.value(message) + ",index:" + i + ",seq:" + sequence + "}"));
     } else {
       long dataId = parked.park(message);
       page.execute(
           "window.__TAURI_INTERNALS__.invoke('plugin:__TAURI_CHANNEL__|fetch',null,"
               + "{headers:{'" + ParkedPayloads.HEADER + "':'" + dataId + "'}})"
-              + ".then(m=>{" + Scripts.runCallback(id, "{message:m,index:" + i + "}") + "});");
+              + ".then(m=>{"
+              + Scripts.runCallback(id, "{message:m,index:" + i + ",seq:" + sequence + "}")
+              + "});");
     }
   }
 
@@ -68,8 +71,8 @@ final class ChannelSender implements Sender {
     return open;
   }
 
-  /** The page unsubscribed: stop without an end message, as the page no longer listens. */
-  void detach() {
+  @Override
+  public void detach() {
     synchronized (this) {
       if (!open) {
         return;

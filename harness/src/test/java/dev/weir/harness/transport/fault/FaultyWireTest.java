@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weir.harness.browser.Payload;
 import dev.weir.harness.trace.EventFilter;
 import dev.weir.harness.trace.Trace;
-import dev.weir.harness.transport.Sender;
+import dev.weir.harness.transport.FaultTarget;
+import dev.weir.harness.transport.Wire;
 import dev.weir.harness.transport.fault.FaultLog.Effect;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Each fault's declared effect on what the target receives, and the log of what was applied. */
-class FaultySenderTest {
+class FaultyWireTest {
 
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor();
 
@@ -32,12 +33,12 @@ class FaultySenderTest {
   }
 
   /** What reaches the target: the sequence numbers, in arrival order. */
-  private static final class Received implements Sender {
+  private static final class Received implements Wire {
     final List<Integer> seqs = new CopyOnWriteArrayList<>();
     volatile boolean closed;
 
     @Override
-    public void send(Payload message) {
+    public void send(long sequence, Payload message) {
       seqs.add(Integer.parseInt(((Payload.Json) message).text()));
     }
 
@@ -52,14 +53,42 @@ class FaultySenderTest {
     }
   }
 
+  /** Records what reload and disconnect faults asked of the page and server. */
+  private static final class Reach implements FaultTarget {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String stream() {
+      return "accel";
+    }
+
+    @Override
+    public Trace trace() {
+      return Trace.start();
+    }
+
+    @Override
+    public void reloadPage() {
+      calls.add("reload");
+    }
+
+    @Override
+    public void disconnect(Duration length) {
+      calls.add("disconnect " + length.toMillis());
+    }
+  }
+
+  private static final Reach REACH = new Reach();
+
   private record Applied(Effect effect, long index, long detail) {}
 
   private static List<Applied> run(Received into, long seed, int count, TransportFault... faults) {
     List<Applied> log = new CopyOnWriteArrayList<>();
-    FaultySender sender =
-        new FaultySender(into, "accel", seed, List.of(faults), TIMER, (e, i, d) -> log.add(new Applied(e, i, d)));
+    FaultyWire sender =
+        new FaultyWire(into, "accel", seed, List.of(faults), TIMER, (e, i, d) -> log.add(new Applied(e, i, d)), REACH);
     for (int i = 0; i < count; i++) {
-      sender.send(Payload.json(Integer.toString(i)));
+      sender.prepare(i);
+      sender.send(i, Payload.json(Integer.toString(i)));
     }
     sender.close();
     await().atMost(Duration.ofSeconds(10)).until(() -> into.closed);
@@ -151,13 +180,14 @@ class FaultySenderTest {
   @Test
   void theTraceRecordsEveryAppliedFaultAgainstItsMessage() {
     Trace trace = Trace.start();
-    FaultySender sender =
-        new FaultySender(
+    FaultyWire sender =
+        new FaultyWire(
             new Received(), "accel", 3,
             List.of(new TransportFault.Drop(0, 10, 1), new TransportFault.Duplicate(10, 12, 1)),
-            TIMER, new TracedFaults(trace, "accel"));
+            TIMER, new TracedFaults(trace, "accel"), REACH);
     for (int i = 0; i < 15; i++) {
-      sender.send(Payload.json(Integer.toString(i)));
+      sender.prepare(i);
+      sender.send(i, Payload.json(Integer.toString(i)));
     }
     List<String> events =
         trace.snapshot().events(EventFilter.all()).stream()

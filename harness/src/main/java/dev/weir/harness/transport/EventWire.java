@@ -6,16 +6,22 @@ import dev.weir.harness.browser.Payload;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Emits one event name to every listener the page has for it, one script evaluation each. */
-final class EventSender implements Sender {
+/**
+ * Emits one event name to every listener the page has for it, one script evaluation each. The
+ * event object carries weir's {@code seq} beside Tauri's fields.
+ */
+final class EventWire implements TransportWire {
 
   private final Page page;
   private final String event;
   private final String quotedEvent;
   private final Map<Long, Long> handlersByEventId = new ConcurrentHashMap<>();
+  private final Runnable onEnd;
   private volatile boolean open = true;
 
-  EventSender(Page page, String event) {
+  /** @param onEnd run once when the last listener goes or the backend closes */
+  EventWire(Page page, String event, Runnable onEnd) {
+    this.onEnd = onEnd;
     this.page = page;
     this.event = event;
     this.quotedEvent = JsonText.quote(event);
@@ -25,18 +31,14 @@ final class EventSender implements Sender {
     handlersByEventId.put(eventId, handler);
   }
 
-  /** Removes a listener; true when it was the last, which ends the subscription. */
+  /** Removes a listener; true when it was the last, after which the subscription must end. */
   boolean remove(long eventId) {
     handlersByEventId.remove(eventId);
-    if (handlersByEventId.isEmpty()) {
-      open = false;
-      return true;
-    }
-    return false;
+    return handlersByEventId.isEmpty();
   }
 
   @Override
-  public synchronized void send(Payload message) {
+  public synchronized void send(long sequence, Payload message) {
     if (!(message instanceof Payload.Json json)) {
       throw new IllegalArgumentException("Events carry JSON only, as in Tauri; got " + message);
     }
@@ -48,13 +50,25 @@ final class EventSender implements Sender {
             page.execute(
                 Scripts.runCallback(
                     handler,
-                    "{event:" + quotedEvent + ",id:" + eventId + ",payload:" + json.text() + "}")));
+                    "{event:" + quotedEvent + ",id:" + eventId + ",payload:" + json.text() + ",seq:"
+                        + sequence + "}")));
   }
 
-  /** Events have no end message in Tauri; closing only stops this sender. */
+  /** Events have no end message in Tauri; closing only stops this wire. */
   @Override
   public void close() {
-    open = false;
+    detach();
+  }
+
+  @Override
+  public void detach() {
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
+      open = false;
+    }
+    onEnd.run();
   }
 
   @Override

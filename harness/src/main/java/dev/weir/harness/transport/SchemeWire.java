@@ -10,40 +10,49 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * One streamed response: each message becomes a frame (4-byte big-endian length, 1 byte kind: 0
- * JSON, 1 raw, then the payload) that CEF reads as the response body, which the page reads with
- * {@code fetch} and a {@code ReadableStream}.
+ * One streamed response: each message becomes a frame (4-byte big-endian payload length, 1 byte
+ * kind: 0 JSON, 1 raw, 8-byte big-endian sequence, then the payload) that CEF reads as the
+ * response body, which the page reads with {@code fetch} and a {@code ReadableStream}.
  */
-final class SchemeSender implements Sender {
+final class SchemeWire implements TransportWire {
+
+  /** Bytes before each frame's payload. */
+  static final int HEADER = 13;
 
   private static final byte[] END = new byte[0];
 
   private final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
   private final Runnable onEnd;
+  private final Runnable onAbort;
   private volatile boolean open = true;
 
-  /** @param onEnd run once when the backend closes or the page goes away */
-  SchemeSender(Runnable onEnd) {
+  /**
+   * @param onEnd run once when the stream has ended, from either side
+   * @param onAbort run when the page stops reading (it aborted, or went away) while still open
+   */
+  SchemeWire(Runnable onEnd, Runnable onAbort) {
     this.onEnd = onEnd;
+    this.onAbort = onAbort;
   }
 
   @Override
-  public void send(Payload message) {
+  public void send(long sequence, Payload message) {
     if (!open) {
       throw new IllegalStateException("the stream is closed");
     }
-    frames.add(frame(message));
+    frames.add(frame(sequence, message));
   }
 
-  private static byte[] frame(Payload message) {
+  private static byte[] frame(long sequence, Payload message) {
     boolean json = message instanceof Payload.Json;
     byte[] payload =
         json
             ? ((Payload.Json) message).text().getBytes(StandardCharsets.UTF_8)
             : ((Payload.Bytes) message).bytes();
-    return ByteBuffer.allocate(5 + payload.length)
+    return ByteBuffer.allocate(HEADER + payload.length)
         .putInt(payload.length)
         .put((byte) (json ? 0 : 1))
+        .putLong(sequence)
         .put(payload)
         .array();
   }
@@ -68,6 +77,12 @@ final class SchemeSender implements Sender {
   @Override
   public boolean isOpen() {
     return open;
+  }
+
+  /** The page aborted: the body ends and the subscription with it. */
+  @Override
+  public void detach() {
+    end();
   }
 
   /** The response body; closing it (the page aborted or went away) ends the subscription. */
@@ -118,7 +133,9 @@ final class SchemeSender implements Sender {
 
       @Override
       public void close() {
-        end();
+        if (open) {
+          onAbort.run();
+        }
       }
     };
   }

@@ -1,7 +1,8 @@
 package dev.weir.harness.transport.fault;
 
 import dev.weir.harness.browser.Payload;
-import dev.weir.harness.transport.Sender;
+import dev.weir.harness.transport.FaultTarget;
+import dev.weir.harness.transport.Wire;
 import dev.weir.harness.transport.fault.FaultLog.Effect;
 import dev.weir.simulator.random.CounterRandom;
 import dev.weir.simulator.random.RandomKey;
@@ -12,64 +13,78 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A sender that applies declared faults before its target sees the messages. Every decision is a
- * pure function of (seed, stream, fault, message index), like the simulator's source faults.
+ * A wire that applies declared faults before the rest of the wire sees the messages. Every decision
+ * is a pure function of (seed, stream, fault, message sequence), like the simulator's source faults.
  */
-public final class FaultySender implements Sender {
+public final class FaultyWire implements Wire {
 
-  private record Held(long index, Payload message) {}
+  private record Held(long sequence, Payload message) {}
 
-  private final Sender target;
+  private final Wire target;
   private final List<TransportFault> faults;
   private final CounterRandom[] randoms;
   private final ScheduledExecutorService timer;
   private final FaultLog log;
+  private final FaultTarget reach;
   private final List<Held> reorderGroup = new ArrayList<>();
-  private long index;
   private long lastDueNanos;
 
   /**
    * @param timer runs delayed deliveries; one thread keeps equal-delay messages in order
+   * @param reach the page and connection that reload and disconnect act on
    */
-  public FaultySender(
-      Sender target,
+  public FaultyWire(
+      Wire target,
       String stream,
       long seed,
       List<TransportFault> faults,
       ScheduledExecutorService timer,
-      FaultLog log) {
+      FaultLog log,
+      FaultTarget reach) {
     this.target = target;
     this.faults = List.copyOf(faults);
     this.timer = timer;
     this.log = log;
+    this.reach = reach;
     this.randoms = new CounterRandom[this.faults.size()];
     for (int f = 0; f < randoms.length; f++) {
       randoms[f] = CounterRandom.of(seed, RandomKey.of(stream, "transport-fault", f));
     }
   }
 
+  /** The faults that act before message {@code i} is sent: stall, disconnect, reload. */
   @Override
-  public void send(Payload message) {
-    long i;
-    synchronized (this) {
-      i = index++;
+  public void prepare(long i) {
+    for (TransportFault fault : faults) {
+      if (fault.from() != i) {
+        continue;
+      }
+      if (fault instanceof TransportFault.Stall stall) {
+        log.applied(Effect.STALLED, i, stall.duration().toMillis());
+        LockSupport.parkNanos(stall.duration().toNanos()); // the fault itself: the producer stops
+      } else if (fault instanceof TransportFault.Disconnect cut) {
+        log.applied(Effect.DISCONNECTED, i, cut.length().toMillis());
+        reach.disconnect(cut.length());
+      } else if (fault instanceof TransportFault.Reload) {
+        log.applied(Effect.RELOADED, i, 0);
+        reach.reloadPage();
+      }
     }
-    stallBefore(i); // outside the lock: a stall stops the producer, not the timer
+  }
+
+  @Override
+  public void send(long i, Payload message) {
     synchronized (this) {
       for (int f = 0; f < faults.size(); f++) {
-        TransportFault fault = faults.get(f);
-        if (i < fault.from() || i >= fault.until()) {
-          continue;
-        }
-        if (fault instanceof TransportFault.Drop drop && randoms[f].uniform(i) < drop.probability()) {
+        if (faults.get(f) instanceof TransportFault.Drop drop && inRange(drop, i)
+            && randoms[f].uniform(i) < drop.probability()) {
           log.applied(Effect.DROPPED, i, 0);
           return;
         }
       }
       boolean twice = false;
       for (int f = 0; f < faults.size(); f++) {
-        TransportFault fault = faults.get(f);
-        if (fault instanceof TransportFault.Duplicate dup && inRange(fault, i)
+        if (faults.get(f) instanceof TransportFault.Duplicate dup && inRange(dup, i)
             && randoms[f].uniform(i) < dup.probability()) {
           twice = true;
         }
@@ -78,15 +93,6 @@ public final class FaultySender implements Sender {
       if (twice) {
         log.applied(Effect.DUPLICATED, i, 0);
         reorderOrEmit(i, message);
-      }
-    }
-  }
-
-  private void stallBefore(long i) {
-    for (TransportFault fault : faults) {
-      if (fault instanceof TransportFault.Stall stall && stall.from() == i) {
-        log.applied(Effect.STALLED, i, stall.duration().toMillis());
-        LockSupport.parkNanos(stall.duration().toNanos()); // the fault itself: the producer stops
       }
     }
   }
@@ -109,7 +115,7 @@ public final class FaultySender implements Sender {
     emit(i, message);
   }
 
-  /** Releases the held group in a seeded permutation (Fisher–Yates keyed by the first index). */
+  /** Releases the held group in a seeded permutation (Fisher–Yates keyed by the first sequence). */
   private void releaseGroup(CounterRandom random) {
     if (reorderGroup.isEmpty()) {
       return;
@@ -117,7 +123,7 @@ public final class FaultySender implements Sender {
     List<Held> group = new ArrayList<>(reorderGroup);
     reorderGroup.clear();
     if (random != null) {
-      long key = group.get(0).index();
+      long key = group.get(0).sequence();
       for (int k = group.size() - 1; k > 0; k--) {
         int j = (int) (random.uniform(key * 64 + k) * (k + 1));
         Held swap = group.get(k);
@@ -127,8 +133,8 @@ public final class FaultySender implements Sender {
     }
     for (int position = 0; position < group.size(); position++) {
       Held held = group.get(position);
-      log.applied(Effect.REORDERED, held.index(), position);
-      emit(held.index(), held.message());
+      log.applied(Effect.REORDERED, held.sequence(), position);
+      emit(held.sequence(), held.message());
     }
   }
 
@@ -140,12 +146,22 @@ public final class FaultySender implements Sender {
       }
     }
     if (delayNanos == 0) {
-      target.send(message);
+      sendIfOpen(i, message);
       return;
     }
     log.applied(Effect.DELAYED, i, delayNanos / 1000);
     lastDueNanos = Math.max(lastDueNanos, System.nanoTime() + delayNanos);
-    timer.schedule(() -> target.send(message), delayNanos, TimeUnit.NANOSECONDS);
+    timer.schedule(() -> sendIfOpen(i, message), delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * A message held back (reordered, delayed) may come due after the page went away; it is lost
+   * with the subscription, like everything in flight then.
+   */
+  private void sendIfOpen(long i, Payload message) {
+    if (target.isOpen()) {
+      target.send(i, message);
+    }
   }
 
   /** Releases any held group, then ends the stream after the last delayed message is due. */

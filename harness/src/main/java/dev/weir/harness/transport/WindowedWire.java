@@ -1,41 +1,49 @@
 package dev.weir.harness.transport;
 
 import dev.weir.harness.browser.Payload;
+import dev.weir.harness.trace.EventKind;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Locale;
 
 /**
- * A sender behind a credit window: it forwards while the page has credit, and applies the policy
- * when it has none. The page's acknowledgements ({@link #acknowledge}) give credit back.
+ * A wire behind a credit window: it forwards while the page has credit and applies the policy when
+ * it has none, recording every drop in the trace. The page's acknowledgements ({@link
+ * #acknowledge}) give credit back.
  */
-final class WindowedSender implements Sender {
+final class WindowedWire implements Wire {
 
-  private final Sender target;
+  private record Waiting(long sequence, Payload message) {}
+
+  private final Wire target;
   private final Backpressure window;
+  private final TracedStream traced;
+  private final String dropDetail;
   private final Deque<Long> inFlightSizes = new ArrayDeque<>();
-  private final Deque<Payload> waiting = new ArrayDeque<>();
-  private final AtomicLong dropped = new AtomicLong();
+  private final Deque<Waiting> waiting = new ArrayDeque<>();
   private long inFlightBytes;
+  private long dropped;
   private boolean closing;
 
-  WindowedSender(Sender target, Backpressure window) {
+  WindowedWire(Wire target, Backpressure window, TracedStream traced) {
     this.target = target;
     this.window = window;
+    this.traced = traced;
+    this.dropDetail = window.policy().name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   @Override
-  public synchronized void send(Payload message) {
+  public synchronized void send(long sequence, Payload message) {
     if (!target.isOpen()) {
       throw new IllegalStateException("the subscription is closed");
     }
     if (waiting.isEmpty() && fits(message)) {
-      forward(message);
+      forward(sequence, message);
       return;
     }
     switch (window.policy()) {
       case BLOCK -> {
-        waiting.add(message);
+        waiting.add(new Waiting(sequence, message));
         while (!waiting.isEmpty() && target.isOpen()) {
           try {
             wait();
@@ -45,22 +53,26 @@ final class WindowedSender implements Sender {
           }
         }
       }
-      case DROP_NEWEST -> dropped.incrementAndGet();
+      case DROP_NEWEST -> drop(sequence);
       case DROP_OLDEST -> {
         if (waiting.size() >= window.maxMessages()) {
-          waiting.removeFirst();
-          dropped.incrementAndGet();
+          drop(waiting.removeFirst().sequence());
         }
-        waiting.add(message);
+        waiting.add(new Waiting(sequence, message));
       }
       case LATEST_ONLY -> {
-        if (!waiting.isEmpty()) {
-          waiting.clear();
-          dropped.incrementAndGet();
+        for (Waiting older : waiting) {
+          drop(older.sequence());
         }
-        waiting.add(message);
+        waiting.clear();
+        waiting.add(new Waiting(sequence, message));
       }
     }
+  }
+
+  private void drop(long sequence) {
+    dropped++;
+    traced.lifecycle(EventKind.DROP, sequence, dropDetail);
   }
 
   /** The page consumed {@code count} more messages: credit for as many, oldest first. */
@@ -68,8 +80,9 @@ final class WindowedSender implements Sender {
     for (int i = 0; i < count && !inFlightSizes.isEmpty(); i++) {
       inFlightBytes -= inFlightSizes.removeFirst();
     }
-    while (!waiting.isEmpty() && fits(waiting.peekFirst())) {
-      forward(waiting.removeFirst());
+    while (!waiting.isEmpty() && target.isOpen() && fits(waiting.peekFirst().message())) {
+      Waiting next = waiting.removeFirst();
+      forward(next.sequence(), next.message());
     }
     if (waiting.isEmpty() && closing) {
       closing = false;
@@ -83,27 +96,21 @@ final class WindowedSender implements Sender {
         && (inFlightSizes.isEmpty() || inFlightBytes + message.size() <= window.maxBytes());
   }
 
-  private void forward(Payload message) {
+  private void forward(long sequence, Payload message) {
     long size = message.size();
     inFlightSizes.add(size);
     inFlightBytes += size;
-    target.send(message);
+    target.send(sequence, message);
   }
-
 
   /** How many deliveries the page acknowledges at once. */
   int ackEvery() {
     return window.ackEvery();
   }
 
-  /** The reply to a subscription: {@code "ack":N}, 0 without a window, for the JS half. */
-  static String ackField(WindowedSender windowed) {
-    return "\"ack\":" + (windowed == null ? 0 : windowed.ackEvery());
-  }
-
   /** Messages the policy dropped so far. */
-  long dropped() {
-    return dropped.get();
+  synchronized long dropped() {
+    return dropped;
   }
 
   /** Messages sent and not yet acknowledged. */

@@ -1,0 +1,86 @@
+package dev.weir.harness.transport;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * A JS half's delivery report: {@code weir.report('weir-deliveries', {transport, stream, now, d:
+ * [sequence, time, sequence, time, ...]})}, times in the page's {@code performance.now()}
+ * milliseconds. A delivery's trace time is the report's arrival less its age when the report was
+ * sent ({@code now - time}), so no offset between the page's clock and the JVM's has to be
+ * estimated; the report's own transit (well under a millisecond on one machine) makes deliveries
+ * look that much later.
+ */
+record DeliveryReport(String transport, String stream, double now, double[] pairs) {
+
+  static final String KIND = "weir-deliveries";
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** Receives one delivery. */
+  @FunctionalInterface
+  interface Listener {
+    void delivered(String stream, long sequence, long deliveredNs);
+  }
+
+  /** @throws IllegalArgumentException when {@code json} is not a delivery report */
+  static DeliveryReport parse(String json) {
+    String transport = null;
+    String stream = null;
+    double now = Double.NaN;
+    double[] pairs = null;
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      expect(parser.nextToken() == JsonToken.START_OBJECT, json);
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (field) {
+          case "transport" -> transport = parser.getText();
+          case "stream" -> stream = parser.getText();
+          case "now" -> now = parser.getValueAsDouble();
+          case "d" -> pairs = numbers(parser, json);
+          default -> parser.skipChildren();
+        }
+        expect(value != null, json);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Malformed delivery report from the page: " + json, e);
+    }
+    expect(transport != null && stream != null && !Double.isNaN(now) && pairs != null
+        && pairs.length % 2 == 0, json);
+    return new DeliveryReport(transport, stream, now, pairs);
+  }
+
+  private static double[] numbers(JsonParser parser, String json) throws IOException {
+    expect(parser.currentToken() == JsonToken.START_ARRAY, json);
+    double[] out = new double[64];
+    int n = 0;
+    for (JsonToken t; (t = parser.nextToken()) != JsonToken.END_ARRAY; ) {
+      expect(t != null && t.isNumeric(), json);
+      if (n == out.length) {
+        out = Arrays.copyOf(out, n * 2);
+      }
+      out[n++] = parser.getValueAsDouble();
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static void expect(boolean ok, String json) {
+    if (!ok) {
+      throw new IllegalArgumentException(
+          "expected a delivery report {transport, stream, now, d: [sequence, time, ...]}, got "
+              + (json.length() <= 120 ? json : json.substring(0, 117) + "..."));
+    }
+  }
+
+  /** Hands each delivery to {@code listener}, timed against the report's {@code arrivalNs}. */
+  void deliver(long arrivalNs, Listener listener) {
+    for (int i = 0; i < pairs.length; i += 2) {
+      long ageNs = Math.round((now - pairs[i + 1]) * 1e6);
+      listener.delivered(stream, (long) pairs[i], arrivalNs - ageNs);
+    }
+  }
+}
