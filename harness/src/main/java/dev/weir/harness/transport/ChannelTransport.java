@@ -29,7 +29,7 @@ final class ChannelTransport implements Transport {
     this.page = page;
     this.parked = parked;
     this.thresholds = thresholds;
-    this.offers = new Offers(kind(), page, trace, true, null);
+    this.offers = Offers.forPage(kind(), page, trace, true, null);
     page.bridge().handle("tauri:weir:subscribe", request -> subscribe(Arguments.json(request)));
     page.bridge().handle("tauri:weir:unsubscribe", request -> unsubscribe(Arguments.json(request)));
     page.bridge().handle("tauri:weir:channel-ack", request -> acknowledge(Arguments.json(request)));

@@ -27,7 +27,7 @@ final class CommandTransport implements Transport {
   private final AtomicLong polls = new AtomicLong();
 
   CommandTransport(Page page, Trace trace) {
-    this.offers = new Offers(kind(), page, trace, false, null);
+    this.offers = Offers.forPage(kind(), page, trace, false, null);
     page.bridge().handle("tauri:weir:poll", request -> poll(Arguments.json(request)));
     page.bridge().handle("tauri:weir:unpoll", request -> unpoll(Arguments.json(request)));
     page.bridge().onNewDocument(subscriptions::clear); // the old document's, ended by offers

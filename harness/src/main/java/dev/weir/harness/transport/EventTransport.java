@@ -19,21 +19,30 @@ import java.util.function.Consumer;
  */
 final class EventTransport implements Transport {
 
-  private record Listened(EventWire wire, Subscription subscription) {}
+  /** One event's listeners on this page: its own subscription, the hub's, or none (idle). */
+  private record Listened(EventWire wire, Subscription subscription, boolean global) {}
 
   private final Page page;
   private final Offers offers;
   private final Map<String, Listened> subscriptions = new ConcurrentHashMap<>();
   private final AtomicLong nextEventId;
+  private final GlobalEvents hub;
 
-  /** @param eventIds shared by the transports of one runtime, as Tauri's ids are per app */
-  EventTransport(Page page, Trace trace, AtomicLong eventIds) {
+  /**
+   * @param eventIds shared by the transports of one runtime, as Tauri's ids are per app
+   * @param hub the app-wide events this page hears too; null for none
+   */
+  EventTransport(Page page, Trace trace, AtomicLong eventIds, GlobalEvents hub) {
     this.page = page;
     this.nextEventId = eventIds;
-    this.offers = new Offers(kind(), page, trace, false, null);
+    this.hub = hub;
+    this.offers = Offers.forPage(kind(), page, trace, false, null);
+    if (hub != null) {
+      hub.joined(page);
+    }
     page.bridge().handle("tauri:plugin:event|listen", request -> listen(Arguments.json(request)));
     page.bridge().handle("tauri:plugin:event|unlisten", request -> unlisten(Arguments.json(request)));
-    page.bridge().onNewDocument(subscriptions::clear); // the old document's, ended by offers
+    page.bridge().onNewDocument(this::forgetDocument);
   }
 
   @Override
@@ -75,13 +84,16 @@ final class EventTransport implements Transport {
         ended[0].run();
       });
       wire.add(eventId, handler);
-      subscriptions.put(event, new Listened(wire, null));
+      boolean global = !offers.offered(event) && hub != null && hub.offered(event);
+      subscriptions.put(event, new Listened(wire, null, global));
       if (offers.offered(event)) {
         Subscription subscription = offers.subscribe(event, "listen", onEnd -> {
           ended[0] = onEnd;
           return wire;
         });
-        subscriptions.put(event, new Listened(wire, subscription));
+        subscriptions.put(event, new Listened(wire, subscription, false));
+      } else if (global) {
+        hub.listen(event, wire);
       }
     }
     return CompletableFuture.completedFuture(Payload.json(Long.toString(eventId)));
@@ -92,12 +104,29 @@ final class EventTransport implements Transport {
     long eventId = JsonText.number(args, "eventId");
     Listened listened = subscriptions.get(event);
     if (listened != null && listened.wire().remove(eventId)) {
-      if (listened.subscription() != null) {
-        listened.subscription().closedByPage("unlisten");
-      } else {
-        listened.wire().detach();
-      }
+      end(event, listened, "unlisten");
     }
     return CompletableFuture.completedFuture(Payload.json("null"));
+  }
+
+  private void end(String event, Listened listened, String reason) {
+    if (listened.subscription() != null) {
+      listened.subscription().closedByPage(reason);
+    } else {
+      listened.wire().detach();
+      if (listened.global()) {
+        hub.leave(event, listened.wire());
+      }
+    }
+  }
+
+  /** The page loaded a new document: its own subscriptions are ended by offers; leave the hub's. */
+  private void forgetDocument() {
+    subscriptions.forEach((event, listened) -> {
+      if (listened.global()) {
+        end(event, listened, "reload");
+      }
+    });
+    subscriptions.clear();
   }
 }

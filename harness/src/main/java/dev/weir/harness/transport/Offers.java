@@ -19,11 +19,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The streams one transport offers on its page and their live subscriptions: what every transport
- * shares. It builds each subscription's chain (sender, faults, window, the transport's wire),
- * records opens and closes, takes the page's delivery reports into the trace, tells the page's JS
- * half how slow its consumer is to be, and ends every subscription when the page loads a new
- * document.
+ * The streams one transport offers and their live subscriptions: what every transport shares. It
+ * builds each subscription's chain (sender, faults, window, the transport's wire), records opens
+ * and closes, and takes the pages' delivery reports into the trace. For a transport of one page
+ * ({@link #forPage}) it also tells the page's JS half how slow its consumer is to be, and ends
+ * every subscription when the page loads a new document.
  */
 final class Offers {
 
@@ -38,6 +38,7 @@ final class Offers {
   private final Set<Subscription> live = ConcurrentHashMap.newKeySet();
 
   /**
+   * @param page the page a reload fault reloads; null for streams of no one page
    * @param windows whether the transport supports credit windows
    * @param disconnect cuts the transport's server connections for a while; null when it has none
    */
@@ -47,17 +48,29 @@ final class Offers {
     this.trace = trace;
     this.windows = windows;
     this.disconnect = disconnect;
-    page.bridge().handle("tauri:weir:consumer-" + kind, request -> consumer(Arguments.json(request)));
-    page.bridge().onReport((reportKind, json) -> {
+  }
+
+  /** The offers of one page's transport, wired to that page. */
+  static Offers forPage(
+      String kind, Page page, Trace trace, boolean windows, Consumer<Duration> disconnect) {
+    Offers offers = new Offers(kind, page, trace, windows, disconnect);
+    page.bridge().handle("tauri:weir:consumer-" + kind, request -> offers.consumer(Arguments.json(request)));
+    offers.hearDeliveries(page);
+    page.bridge().onNewDocument(() -> offers.live.forEach(s -> s.closedByPage("reload")));
+    return offers;
+  }
+
+  /** Takes {@code page}'s delivery reports for this kind's streams offered here into the trace. */
+  void hearDeliveries(Page from) {
+    from.bridge().onReport((reportKind, json) -> {
       if (reportKind.equals(DeliveryReport.KIND)) {
         long arrivalNs = trace.nowNs();
         DeliveryReport report = DeliveryReport.parse(json);
-        if (report.transport().equals(kind)) {
+        if (report.transport().equals(kind) && offered(report.stream())) {
           report.deliver(arrivalNs, (stream, sequence, ns) -> traced(stream).delivered(sequence, ns));
         }
       }
     });
-    page.bridge().onNewDocument(() -> live.forEach(s -> s.closedByPage("reload")));
   }
 
   Trace trace() {
@@ -126,24 +139,36 @@ final class Offers {
   }
 
   /**
-   * Records the server's view of this transport's streams: every connection attempt, and every
-   * refusal with its reason, before the page could hide them.
+   * Records the server's view of this transport's streams (named {@code prefix + stream} there):
+   * every connection attempt, and every refusal with its reason, before the page could hide them.
    */
-  ServerListener serverListener(Attempt.Endpoint endpoint) {
+  ServerListener serverListener(Attempt.Endpoint endpoint, String prefix) {
     return new ServerListener() {
       @Override
       public void attempted(Attempt attempt) {
-        if (attempt.endpoint() == endpoint && offered(attempt.stream())) {
-          traced(attempt.stream()).lifecycle(EventKind.CONNECT_ATTEMPT, kind);
+        String stream = ours(attempt);
+        if (stream != null) {
+          traced(stream).lifecycle(EventKind.CONNECT_ATTEMPT, kind);
         }
       }
 
       @Override
       public void refused(Attempt attempt, Refusal refusal) {
-        if (attempt.endpoint() == endpoint && offered(attempt.stream())) {
-          traced(attempt.stream())
+        String stream = ours(attempt);
+        if (stream != null) {
+          traced(stream)
               .lifecycle(EventKind.REFUSAL, refusal.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
+      }
+
+      /** The offered stream the attempt is for, or null when it is not this transport's. */
+      private String ours(Attempt attempt) {
+        String name = attempt.stream();
+        if (attempt.endpoint() != endpoint || !name.startsWith(prefix)) {
+          return null;
+        }
+        String stream = name.substring(prefix.length());
+        return offered(stream) ? stream : null;
       }
     };
   }
@@ -153,11 +178,14 @@ final class Offers {
     return live.size();
   }
 
-  /** {@code {"delays":[[from,until,micros],...]}}: the slow consumer the JS half plays. */
+  /**
+   * {@code {"delays":[[from,until,micros],...]}}: the slow consumer the JS half plays; none for a
+   * stream not offered here, whose subscription the kind itself accepts (an event nobody emits)
+   * or refuses.
+   */
   private CompletableFuture<Payload> consumer(String args) {
-    String stream = JsonText.string(args, "stream");
-    require(stream);
-    FaultPlan faults = offers.get(stream).offer().faults();
+    Entry entry = offers.get(JsonText.string(args, "stream"));
+    FaultPlan faults = entry == null ? null : entry.offer().faults();
     List<ConsumerDelay> delays = faults == null ? List.of() : faults.consumerDelays();
     StringBuilder reply = new StringBuilder("{\"delays\":[");
     for (int i = 0; i < delays.size(); i++) {
@@ -187,6 +215,10 @@ final class Offers {
 
     @Override
     public void reloadPage() {
+      if (page == null) {
+        throw new UnsupportedOperationException(
+            kind + " stream '" + stream + "' belongs to no one page; reload applies to one page's streams");
+      }
       page.execute("location.reload();");
     }
 

@@ -23,7 +23,7 @@ final class SchemeTransport implements Transport {
 
   SchemeTransport(Page page, Trace trace, StreamTickets tickets) {
     this.tickets = tickets;
-    this.offers = new Offers(kind(), page, trace, true, null);
+    this.offers = Offers.forPage(kind(), page, trace, true, null);
     page.bridge().handle("tauri:weir:stream", request -> open(Arguments.json(request)));
     page.bridge().handle("tauri:weir:scheme-ack", request -> acknowledge(Arguments.json(request)));
   }

@@ -34,6 +34,8 @@ final class SseTransport implements Transport {
   private record Session(SseWire wire, Subscription subscription) {}
 
   private final LoopbackServer server;
+  /** This transport's streams on the server, so that pages sharing a server never cross. */
+  private final String prefix = ServerStreams.prefix();
   private final Offers offers;
   private final Set<String> listening = ConcurrentHashMap.newKeySet();
   private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
@@ -42,8 +44,8 @@ final class SseTransport implements Transport {
   SseTransport(Page page, Trace trace, LoopbackServer server) {
     this.server = server;
     this.offers =
-        new Offers(kind(), page, trace, false, length -> server.down(Outage.DEFAULT.lasting(length)));
-    server.addListener(offers.serverListener(Attempt.Endpoint.EVENT_STREAM));
+        Offers.forPage(kind(), page, trace, false, length -> server.down(Outage.DEFAULT.lasting(length)));
+    server.addListener(offers.serverListener(Attempt.Endpoint.EVENT_STREAM, prefix));
     page.bridge().handle("tauri:weir:sse-url", request -> url(Arguments.json(request)));
     page.bridge().handle("tauri:weir:sse-close", request -> close(Arguments.json(request)));
   }
@@ -62,7 +64,7 @@ final class SseTransport implements Transport {
   public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
     offers.put(stream, offer, onSubscribe);
     if (listening.add(stream)) {
-      server.eventStream(stream).addListener(new Connections(stream));
+      server.eventStream(prefix + stream).addListener(new Connections(stream));
     }
   }
 
@@ -76,7 +78,7 @@ final class SseTransport implements Transport {
     offers.require(stream);
     return CompletableFuture.completedFuture(
         Payload.json(
-            "{\"url\":" + JsonText.quote(server.eventSourceUri(stream).toString()) + "}"));
+            "{\"url\":" + JsonText.quote(server.eventSourceUri(prefix + stream).toString()) + "}"));
   }
 
   private CompletableFuture<Payload> close(String args) {

@@ -66,9 +66,14 @@ public final class Transports {
     return new ChannelTransport(page, trace, PARKED, thresholds);
   }
 
-  /** Tauri events targeted at this page. */
+  /** Tauri events targeted at this page ({@code emit_to}). */
   public Transport event() {
-    return new EventTransport(page, trace, EVENT_IDS);
+    return event(null);
+  }
+
+  /** Tauri events targeted at this page, and the app-wide events of {@code hub} ({@code emit}). */
+  public Transport event(GlobalEvents hub) {
+    return new EventTransport(page, trace, EVENT_IDS, hub);
   }
 
   /** Commands: the page long-polls for batches. */

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 final class WebSocketTransport implements Transport {
 
   private final LoopbackServer server;
+  /** This transport's streams on the server, so that pages sharing a server never cross. */
+  private final String prefix = ServerStreams.prefix();
   private final Offers offers;
   private final Set<String> listening = ConcurrentHashMap.newKeySet();
   private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -31,8 +33,8 @@ final class WebSocketTransport implements Transport {
   WebSocketTransport(Page page, Trace trace, LoopbackServer server) {
     this.server = server;
     this.offers =
-        new Offers(kind(), page, trace, true, length -> server.down(Outage.DEFAULT.lasting(length)));
-    server.addListener(offers.serverListener(Attempt.Endpoint.WEBSOCKET));
+        Offers.forPage(kind(), page, trace, true, length -> server.down(Outage.DEFAULT.lasting(length)));
+    server.addListener(offers.serverListener(Attempt.Endpoint.WEBSOCKET, prefix));
     page.bridge().handle("tauri:weir:websocket-url", request -> url(Arguments.json(request)));
   }
 
@@ -50,7 +52,7 @@ final class WebSocketTransport implements Transport {
   public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
     offers.put(stream, offer, onSubscribe);
     if (listening.add(stream)) {
-      server.webSocket(stream).addListener(new Connections(stream));
+      server.webSocket(prefix + stream).addListener(new Connections(stream));
     }
   }
 
@@ -64,7 +66,7 @@ final class WebSocketTransport implements Transport {
     int ack = offers.ackEvery(stream);
     return CompletableFuture.completedFuture(
         Payload.json(
-            "{\"url\":" + JsonText.quote(server.webSocketUri(stream).toString()) + ",\"ack\":"
+            "{\"url\":" + JsonText.quote(server.webSocketUri(prefix + stream).toString()) + ",\"ack\":"
                 + ack + "}"));
   }
 

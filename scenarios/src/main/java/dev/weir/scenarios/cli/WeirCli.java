@@ -1,5 +1,6 @@
 package dev.weir.scenarios.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,11 @@ public final class WeirCli {
   private WeirCli() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // Standard output carries the command's result only (a table, JSON people pipe into jq):
+    // what libraries print there (JCEF announces its start and shutdown) goes to standard error.
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
+    System.exit(run(args, new PrintWriter(stdout, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs one command line with the given streams; the exit code is returned, not acted on. */
