@@ -8,26 +8,28 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
- * A JS half's delivery report: {@code weir.report('weir-deliveries', {transport, stream, now, d:
+ * A page's report of messages by sequence, timed by the page: the transports' JS halves report
+ * deliveries this way, and the frontend probe what it consumed. Its form is {@code weir.report('weir-deliveries', {transport, stream, now, d:
  * [sequence, time, sequence, time, ...]})}, times in the page's {@code performance.now()}
  * milliseconds. A delivery's trace time is the report's arrival less its age when the report was
  * sent ({@code now - time}), so no offset between the page's clock and the JVM's has to be
  * estimated; the report's own transit (well under a millisecond on one machine) makes deliveries
  * look that much later.
  */
-record DeliveryReport(String transport, String stream, double now, double[] pairs) {
+public record DeliveryReport(String transport, String stream, double now, double[] pairs) {
 
-  static final String KIND = "weir-deliveries";
+  /** The report kind on the bridge. */
+  public static final String KIND = "weir-deliveries";
   private static final JsonFactory FACTORY = new JsonFactory();
 
   /** Receives one delivery. */
   @FunctionalInterface
-  interface Listener {
+  public interface Listener {
     void delivered(String stream, long sequence, long deliveredNs);
   }
 
   /** @throws IllegalArgumentException when {@code json} is not a delivery report */
-  static DeliveryReport parse(String json) {
+  public static DeliveryReport parse(String json) {
     String transport = null;
     String stream = null;
     double now = Double.NaN;
@@ -77,7 +79,7 @@ record DeliveryReport(String transport, String stream, double now, double[] pair
   }
 
   /** Hands each delivery to {@code listener}, timed against the report's {@code arrivalNs}. */
-  void deliver(long arrivalNs, Listener listener) {
+  public void deliver(long arrivalNs, Listener listener) {
     for (int i = 0; i < pairs.length; i += 2) {
       long ageNs = Math.round((now - pairs[i + 1]) * 1e6);
       listener.delivered(stream, (long) pairs[i], arrivalNs - ageNs);

@@ -82,7 +82,10 @@ final class Offers {
       throw new UnsupportedOperationException(
           kind + " has no backpressure (as in Tauri); offer the stream without a window");
     }
-    offers.put(stream, new Entry(offer, onSubscribe, new TracedStream(trace, kind, stream)));
+    // Offered again (new producer or faults), the stream keeps its numbering: one trace stream.
+    Entry before = offers.get(stream);
+    TracedStream traced = before != null ? before.traced() : new TracedStream(trace, kind, stream);
+    offers.put(stream, new Entry(offer, onSubscribe, traced));
   }
 
   /** @throws IllegalArgumentException when the stream is not offered (the page's promise rejects) */

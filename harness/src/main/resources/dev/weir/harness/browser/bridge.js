@@ -110,6 +110,12 @@
 
   const transports = new Map();
   const weir = {
+    /**
+     * What the frontend reports to the harness: consumed(stream, seq), buffer(name, snapshot),
+     * reconnect(stream, decision, attempt, delayMs), closed(stream). Filled in by the harness's
+     * transports script, then frozen, before the page's own scripts run.
+     */
+    probe: {},
     /** Calls the Java handler registered under name; resolves with its reply. */
     request(name, payload) {
       checkName('request name', name);
@@ -152,12 +158,14 @@
     },
     /**
      * Subscribes to a stream the backend offers on a transport kind; resolves to a function that
-     * unsubscribes. onmessage gets JSON values, or ArrayBuffers for raw payloads.
+     * unsubscribes. onmessage(message, seq) gets JSON values, or ArrayBuffers for raw payloads,
+     * with the message's stream sequence. options.onclose(reason) is called once if the stream
+     * ends other than by unsubscribing: 'end' (the backend ended it) or 'closed' (connection lost).
      */
-    subscribe(kind, stream, onmessage) {
+    subscribe(kind, stream, onmessage, options = {}) {
       const subscribe = transports.get(kind);
       return subscribe
-        ? Promise.resolve(subscribe(stream, onmessage))
+        ? Promise.resolve(subscribe(stream, onmessage, options))
         : Promise.reject(new TypeError(`weir: no transport '${kind}'`));
     },
   };

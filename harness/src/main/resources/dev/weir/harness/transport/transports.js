@@ -79,6 +79,9 @@
       }
       if (this.endIndex === this.nextIndex) {
         this.cleanup();
+        if (this.onend) {
+          this.onend();
+        }
       }
     }
     cleanup() {
@@ -100,7 +103,7 @@
 
   // The command transport's client: long-polls a stream for batches of [seq, message, ...]; null
   // when the stream has ended.
-  const poll = (stream, onmessage) => {
+  const poll = (stream, onmessage, ended) => {
     let open = true;
     const loop = () => {
       if (!open) {
@@ -109,13 +112,17 @@
       invoke('weir:poll', { stream }).then((batch) => {
         if (!open || batch === null) {
           open = false;
+          ended('end');
           return;
         }
         for (let i = 0; i < batch.length; i += 2) {
           onmessage(batch[i + 1], batch[i]);
         }
         loop();
-      }, () => { open = false; });
+      }, () => {
+        open = false;
+        ended('closed');
+      });
     };
     loop();
     return () => {
@@ -150,13 +157,85 @@
     return recorders.get(key);
   };
 
+  // The frontend's probe (docs/frontend-contract.md). Consumed messages go through a recorder, like
+  // deliveries, reported as transport 'probe'; the rarer snapshots and decisions are reported one
+  // by one, at once, each with its page time and the page's now.
+  const checkProbeName = (what, name) => {
+    if (typeof name !== 'string' || name === '') {
+      throw new TypeError(`weir.probe: ${what} must be a non-empty string, got ${String(name)}`);
+    }
+  };
+  const checkCount = (what, n) => {
+    if (!Number.isSafeInteger(n) || n < 0) {
+      throw new TypeError(`weir.probe: ${what} must be an integer >= 0, got ${String(n)}`);
+    }
+  };
+  const probeNow = (what, stream, data) => {
+    weir.report('weir-probe', Object.assign({ what, stream, at: performance.now() }, data,
+      { now: performance.now() }));
+    weir.flush();
+  };
+  Object.assign(weir.probe, {
+    consumed(stream, seq) {
+      checkProbeName('stream', stream);
+      checkCount('seq', seq);
+      const recorder = recorderFor('probe', stream);
+      recorder.d.push(seq, performance.now());
+      if (recorder.d.length >= 8192) {
+        flushDeliveries();
+      } else if (flushTimer === 0) {
+        flushTimer = setTimeout(flushDeliveries, 50);
+      }
+    },
+    buffer(name, { consumed, evictions, items }) {
+      checkProbeName('buffer name', name);
+      checkCount('consumed', consumed);
+      checkCount('evictions', evictions);
+      if (!Array.isArray(items) || !items.every(Number.isSafeInteger)) {
+        throw new TypeError('weir.probe: items must be an array of sequences, oldest first');
+      }
+      probeNow('buffer', name, { consumed, evictions, items });
+    },
+    reconnect(stream, decision, attempt, delayMs) {
+      checkProbeName('stream', stream);
+      if (!['retry', 'open', 'reset', 'give-up'].includes(decision)) {
+        throw new TypeError(`weir.probe: decision must be retry, open, reset or give-up, got ${String(decision)}`);
+      }
+      checkCount('attempt', attempt);
+      if (!(delayMs >= 0)) {
+        throw new TypeError(`weir.probe: delayMs must be >= 0, got ${String(delayMs)}`);
+      }
+      probeNow('reconnect', stream, { decision, attempt, delayMs });
+    },
+    closed(stream) {
+      checkProbeName('stream', stream);
+      flushDeliveries(); // what was consumed before the close reaches Java before the close
+      probeNow('closed', stream, {});
+    },
+  });
+  Object.freeze(weir.probe);
+
   // Registers a kind's subscribe function behind the common consumer: it records each delivery,
   // then plays the slow consumer the backend declared (busy time per message, by sequence), then
-  // hands the message to the page.
-  const register = (kind, subscribe) => weir.transport(kind, (stream, onmessage) =>
+  // hands the message and its sequence to the page. The kind reports how its stream ended with
+  // ended(reason); the page hears of it once, only for a subscription that opened (a refused one
+  // rejects instead), and not after it unsubscribed itself.
+  const register = (kind, subscribe) => weir.transport(kind, (stream, onmessage, options) =>
     invoke('weir:consumer-' + kind, { stream }).then(({ delays }) => {
       const recorder = recorderFor(kind, stream);
-      return subscribe(stream, (message, seq) => {
+      let state = 'opening';
+      let early = null; // an end that came before the subscription was confirmed
+      const ended = (reason) => {
+        if (state === 'open') {
+          state = 'over';
+          if (options.onclose) {
+            options.onclose(reason);
+          }
+        } else if (state === 'opening' && early === null) {
+          early = reason;
+        }
+      };
+      return Promise.resolve(subscribe(stream, (message, seq) => {
         recorder.d.push(seq, performance.now());
         if (recorder.d.length >= 8192) {
           flushDeliveries();
@@ -171,11 +250,20 @@
             }
           }
         }
-        onmessage(message);
+        onmessage(message, seq);
+      }, ended)).then((unsubscribe) => {
+        state = 'open';
+        if (early !== null) {
+          queueMicrotask(() => ended(early));
+        }
+        return () => {
+          state = 'over';
+          return unsubscribe();
+        };
       });
     }));
 
-  register('channel', (stream, onmessage) => {
+  register('channel', (stream, onmessage, ended) => {
     // Behind a credit window the backend asks for an acknowledgement every `ack` deliveries;
     // deliveries are counted from the start, as messages may arrive before the answer does.
     let consumed = 0;
@@ -192,6 +280,7 @@
         acknowledge();
       }
     });
+    channel.onend = () => ended('end');
     return invoke('weir:subscribe', { stream, channel }).then((reply) => {
       ackEvery = reply.ack;
       if (ackEvery > 0 && consumed >= ackEvery) {
@@ -204,12 +293,12 @@
     });
   });
   register('event', (stream, onmessage) => listen(stream, (e) => onmessage(e.payload, e.seq)));
-  register('command', (stream, onmessage) => poll(stream, onmessage));
+  register('command', (stream, onmessage, ended) => poll(stream, onmessage, ended));
 
   // The browser's own WebSocket: text frames "<seq> <json>", binary frames led by an 8-byte
   // sequence. Behind a window it acknowledges with 'ack N' text frames.
   const sequenceAt = (view, offset) => view.getUint32(offset) * 0x100000000 + view.getUint32(offset + 4);
-  register('websocket', (stream, onmessage) =>
+  register('websocket', (stream, onmessage, ended) =>
     invoke('weir:websocket-url', { stream }).then(({ url, ack }) => new Promise((resolve, reject) => {
       const socket = new WebSocket(url);
       socket.binaryType = 'arraybuffer';
@@ -228,16 +317,26 @@
       };
       socket.onopen = () => resolve(() => socket.close(1000, 'unsubscribed'));
       socket.onerror = () => reject(new Error(`weir: WebSocket for '${stream}' failed`));
+      socket.onclose = (event) => ended(event.code === 1000 ? 'end' : 'closed');
     })));
 
   // The browser's own EventSource; it reconnects by itself, sending Last-Event-ID, and the
   // backend resumes the session. The session's key comes first; unsubscribing names it, since to
   // the server a closed EventSource looks like a broken connection.
-  register('sse', (stream, onmessage) =>
+  register('sse', (stream, onmessage, ended) =>
     invoke('weir:sse-url', { stream }).then(({ url }) => new Promise((resolve) => {
       const source = new EventSource(url);
       source.onmessage = (event) => onmessage(JSON.parse(event.data), Number(event.lastEventId));
-      source.addEventListener('end', () => source.close()); // else it would reconnect
+      source.addEventListener('end', () => {
+        source.close(); // else it would reconnect
+        ended('end');
+      });
+      // A broken connection makes it reconnect by itself; closed for good (a refusal) is an end.
+      source.onerror = () => {
+        if (source.readyState === EventSource.CLOSED) {
+          ended('closed');
+        }
+      };
       source.addEventListener('session', (event) => {
         const session = Number(event.data);
         resolve(() => {
@@ -249,7 +348,7 @@
 
   // A streamed response over the custom scheme: frames of [u32 length][u8 kind][u64 seq][payload].
   const decoder = new TextDecoder();
-  register('scheme', (stream, onmessage) =>
+  register('scheme', (stream, onmessage, ended) =>
     invoke('weir:stream', { stream }).then(({ ticket, ack }) => {
       const abort = new AbortController();
       let consumed = 0;
@@ -286,6 +385,7 @@
         let header = null;
         const read = () => reader.read().then(({ done, value }) => {
           if (done) {
+            ended('end');
             return;
           }
           chunks.push(value);
@@ -309,7 +409,7 @@
           return read();
         }).catch((error) => {
           if (error.name !== 'AbortError') {
-            throw error;
+            ended('closed');
           }
         });
         read();

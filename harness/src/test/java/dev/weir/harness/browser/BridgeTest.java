@@ -61,7 +61,7 @@ class BridgeTest {
   void weirExistsBeforeThePagesOwnScriptsAndCannotBeReplaced() {
     assertEquals("\"object\"", eval("window.weirBeforePageScripts"));
     assertEquals("true", eval("(() => { try { window.weir = {}; } catch (e) {} return Object.isFrozen(window.weir); })()"));
-    assertEquals("[\"request\",\"on\",\"report\",\"flush\",\"transport\",\"subscribe\"]", eval("Object.keys(window.weir)"));
+    assertEquals("[\"probe\",\"request\",\"on\",\"report\",\"flush\",\"transport\",\"subscribe\"]", eval("Object.keys(window.weir)"));
   }
 
   @Test
