@@ -2,7 +2,13 @@ package dev.weir.harness.trace;
 
 /**
  * What a trace event records. Sends and deliveries carry a sequence and a payload size; the
- * lifecycle kinds carry a detail string and, where one message is concerned, its sequence.
+ * lifecycle kinds carry a detail string and, where one message is concerned, its sequence. The
+ * frontend's probe reports what the transports cannot see (consumes, buffer snapshots, reconnection
+ * decisions), and gauges hold values the harness observed from outside. Which fields each kind has:
+ * {@link TraceCursor} and {@code docs/trace-format.md}.
+ *
+ * <p>The declaration order is part of the file format (it numbers the MCAP channels): new kinds go
+ * at the end.
  */
 public enum EventKind {
   /** The Java side handed a message to the transport. */
@@ -22,7 +28,23 @@ public enum EventKind {
   /** A message was discarded; the detail names the policy or reason. */
   DROP("drop"),
   /** A declared fault was applied; the detail names the fault kind. */
-  FAULT("fault");
+  FAULT("fault"),
+  /**
+   * The frontend handed a message to its application, after its own reorder buffer (reported by the
+   * probe, timed by the page's clock).
+   */
+  CONSUME("consume"),
+  /**
+   * A snapshot of a frontend circular buffer: items ever pushed, evictions so far, items held. The
+   * held items follow it at once, as {@link #BUFFER_ITEM} events, oldest first.
+   */
+  BUFFER("buffer"),
+  /** One item a {@link #BUFFER} snapshot held: its sequence and its position, 0 the oldest. */
+  BUFFER_ITEM("buffer-item"),
+  /** The frontend decided what to do about a lost connection: retry, open, reset or give up. */
+  RECONNECT("reconnect"),
+  /** A value the harness observed from outside, such as the JS heap after a GC. */
+  GAUGE("gauge");
 
   private final String label;
 
@@ -35,8 +57,14 @@ public enum EventKind {
     return label;
   }
 
-  /** True for every kind but {@link #SEND} and {@link #DELIVERY}. */
+  /**
+   * True for the kinds {@link Trace#lifecycle} records: open, close, end, connect-attempt, refusal,
+   * drop and fault. They carry a detail and, where one message is concerned, its sequence.
+   */
   public boolean isLifecycle() {
-    return this != SEND && this != DELIVERY;
+    return switch (this) {
+      case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT -> true;
+      case SEND, DELIVERY, CONSUME, BUFFER, BUFFER_ITEM, RECONNECT, GAUGE -> false;
+    };
   }
 }

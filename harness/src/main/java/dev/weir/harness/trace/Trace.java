@@ -3,27 +3,46 @@ package dev.weir.harness.trace;
 import dev.weir.simulator.pacing.WallClock;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * The record of a run: every send, delivery and lifecycle event of every stream, in the order they
- * were appended. Checkers judge the run from it, and a failing run leaves it behind as MCAP.
+ * The record of a run: every send, delivery and lifecycle event of every stream, what the
+ * frontend's probe reports (consumes, buffer snapshots, reconnection decisions) and the gauges the
+ * harness reads, in the order they were appended. Checkers judge the run from it, and a failing run
+ * leaves it behind as MCAP.
  *
  * <p>Transports append from producer threads and from CEF's thread at the same time, so every
  * method is thread-safe. An append takes one lock and allocates nothing in the steady state: the
- * event goes into primitive columns (32 bytes per event), and each distinct stream name and detail
- * is stored once. Measured: 32.5 bytes allocated per event over a million appends, the first
- * chunk's growth included ({@code TraceMemoryTest}; {@code gc.alloc.rate.norm} 32.2–32.5 B/op in
- * {@code dev.weir.harness.bench.TraceBenchmark}). A million events hold 32 MB in about 620 arrays.
+ * event goes into primitive columns (32 bytes per event), and each distinct stream name, detail,
+ * decision and metric is stored once. Measured: 32.5 bytes allocated per event over a million
+ * appends, the first chunk's growth included ({@code TraceMemoryTest}; {@code gc.alloc.rate.norm}
+ * 32.2–32.5 B/op in {@code dev.weir.harness.bench.TraceBenchmark}). A million events hold 32 MB in
+ * about 620 arrays.
  *
  * <p>Times are nanoseconds since {@link #start()}, read from the trace's {@link WallClock} under
- * the lock, so the times Java records never decrease in append order (a delivery's own time is the
- * page's). A stream is registered once by name ({@link #stream(String)}) and named by its id
- * afterwards.
+ * the lock, so the times Java records never decrease in append order. The page's own times
+ * (deliveries, consumes, buffer snapshots, reconnection decisions) are converted by the caller and
+ * stored as given. A stream is registered once by name ({@link #stream(String)}) and named by its
+ * id afterwards.
  */
 public final class Trace {
 
+  /** The decisions a {@link #reconnect} may report. */
+  public static final List<String> RECONNECT_DECISIONS =
+      List.of("retry", "open", "reset", "give-up");
+
   private static final int MAX_LISTED_STREAMS = 8;
+  private static final long ABSENT = TraceEvent.ABSENT;
+
+  /** The lifecycle kinds' labels, for the message that refuses any other kind. */
+  private static final String LIFECYCLE_LABELS =
+      Arrays.stream(EventKind.values())
+          .filter(EventKind::isLifecycle)
+          .map(EventKind::label)
+          .collect(Collectors.joining(", ", "(", ")"));
 
   /** Private, so no caller can hold up appends by locking the trace. */
   private final Object lock = new Object();
@@ -77,7 +96,8 @@ public final class Trace {
    */
   public void send(int stream, long sequence, int sizeBytes, long virtualNs) {
     synchronized (lock) {
-      checkMessage(EventKind.SEND, stream, sequence, sizeBytes, virtualNs);
+      checkMessage(EventKind.SEND, stream, sequence, sizeBytes);
+      atLeastZero(EventKind.SEND, stream, sequence, "virtual time", virtualNs, " ns");
       append(EventKind.SEND, stream, nowNs(), sequence, virtualNs, sizeBytes);
     }
   }
@@ -91,8 +111,103 @@ public final class Trace {
    */
   public void delivery(int stream, long sequence, int sizeBytes, long deliveredNs) {
     synchronized (lock) {
-      checkMessage(EventKind.DELIVERY, stream, sequence, sizeBytes, deliveredNs);
+      checkMessage(EventKind.DELIVERY, stream, sequence, sizeBytes);
+      pageTime(EventKind.DELIVERY, stream, sequence, "delivery time", deliveredNs);
       append(EventKind.DELIVERY, stream, deliveredNs, sequence, nowNs(), sizeBytes);
+    }
+  }
+
+  /**
+   * Records that the frontend handed message {@code sequence} of {@code stream} to its application,
+   * after its own reorder buffer. As for a delivery, the time Java learns of it is kept beside the
+   * page's own.
+   *
+   * @param consumedNs when the page handed it over, in this trace's time (converted as for {@link
+   *     #delivery}), >= 0
+   */
+  public void consume(int stream, long sequence, long consumedNs) {
+    synchronized (lock) {
+      checkSequence(EventKind.CONSUME, stream, sequence);
+      pageTime(EventKind.CONSUME, stream, sequence, "consume time", consumedNs);
+      append(EventKind.CONSUME, stream, consumedNs, sequence, nowNs(), 0);
+    }
+  }
+
+  /**
+   * Records a snapshot of the frontend's circular buffer named by {@code stream}: one {@link
+   * EventKind#BUFFER} event, then one {@link EventKind#BUFFER_ITEM} per held item, oldest first,
+   * all appended at once so no other event comes between them and no snapshot of the trace sees
+   * part of them. The counts are recorded as given; whether they agree is for checkers to judge.
+   *
+   * @param pushed items ever pushed into the buffer, >= 0
+   * @param evictions items the buffer evicted so far, >= 0
+   * @param items the held items' sequences, oldest first, in {@code items[0..count)}; each >= 0.
+   *     The array is read during the call only, so a caller may reuse it
+   * @param count how many items the buffer holds, 0 to {@code items.length}
+   * @param takenNs when the page took the snapshot, in this trace's time (converted as for {@link
+   *     #delivery}), >= 0
+   */
+  public void buffer(
+      int stream, long pushed, long evictions, long[] items, int count, long takenNs) {
+    synchronized (lock) {
+      checkBuffer(stream, pushed, evictions, items, count, takenNs);
+      append(EventKind.BUFFER, stream, takenNs, pushed, evictions, count);
+      for (int position = 0; position < count; position++) {
+        append(EventKind.BUFFER_ITEM, stream, takenNs, items[position], 0, position);
+      }
+    }
+  }
+
+  /**
+   * Records a reconnection decision the frontend reports for {@code stream}.
+   *
+   * @param decision one of {@link #RECONNECT_DECISIONS}: {@code retry} (wait, then try again),
+   *     {@code open} (a connection is up), {@code reset} (start over from attempt 0), {@code
+   *     give-up}
+   * @param attempt which attempt the decision concerns, >= 0
+   * @param delayMicros how long the frontend waits before retrying, >= 0 (0 when not a retry;
+   *     recorded as given, so a checker can see a frontend that reports one anyway)
+   * @param decidedNs when the page decided, in this trace's time (converted as for {@link
+   *     #delivery}), >= 0
+   */
+  public void reconnect(
+      int stream, String decision, long attempt, long delayMicros, long decidedNs) {
+    synchronized (lock) {
+      checkStream(EventKind.RECONNECT, stream);
+      if (decision == null || !RECONNECT_DECISIONS.contains(decision)) {
+        throw new IllegalArgumentException(
+            on(EventKind.RECONNECT, stream)
+                + ": decision must be one of "
+                + String.join(", ", RECONNECT_DECISIONS)
+                + ", got "
+                + (decision == null ? "null" : "\"" + decision + "\""));
+      }
+      atLeastZero(EventKind.RECONNECT, stream, ABSENT, "attempt", attempt, "");
+      atLeastZero(EventKind.RECONNECT, stream, ABSENT, "delay", delayMicros, " µs");
+      pageTime(EventKind.RECONNECT, stream, ABSENT, "decision time", decidedNs);
+      append(
+          EventKind.RECONNECT, stream, decidedNs, attempt, delayMicros, details.intern(decision));
+    }
+  }
+
+  /**
+   * Records a value the harness observed from outside the transports, such as the JS heap after a
+   * GC or a listener count, at Java's time now.
+   *
+   * @param metric what was measured: a short name from a small set, such as {@code js-heap-bytes}
+   *     (each distinct metric is stored once for the whole trace)
+   * @param value the value, any long (negative ones too)
+   */
+  public void gauge(int stream, String metric, long value) {
+    synchronized (lock) {
+      checkStream(EventKind.GAUGE, stream);
+      if (metric == null || metric.isEmpty()) {
+        throw new IllegalArgumentException(
+            on(EventKind.GAUGE, stream)
+                + ": metric must be a non-empty name such as js-heap-bytes, got "
+                + (metric == null ? "null" : "\"\""));
+      }
+      append(EventKind.GAUGE, stream, nowNs(), ABSENT, value, details.intern(metric));
     }
   }
 
@@ -105,7 +220,7 @@ public final class Trace {
    */
   public void lifecycle(EventKind kind, int stream, String detail) {
     synchronized (lock) {
-      appendLifecycle(kind, stream, TraceEvent.ABSENT, detail);
+      appendLifecycle(kind, stream, ABSENT, detail);
     }
   }
 
@@ -170,37 +285,95 @@ public final class Trace {
     counts[kind.ordinal()]++;
   }
 
-  /** Checks a send's or delivery's arguments; {@code timeNs} is its virtual or delivery time. */
-  private void checkMessage(EventKind kind, int stream, long sequence, int sizeBytes, long timeNs) {
+  /** Checks a send's or delivery's stream, sequence and size. */
+  private void checkMessage(EventKind kind, int stream, long sequence, int sizeBytes) {
+    checkSequence(kind, stream, sequence);
+    atLeastZero(kind, stream, sequence, "size", sizeBytes, " bytes");
+  }
+
+  private void checkSequence(EventKind kind, int stream, long sequence) {
     checkStream(kind, stream);
-    if (sequence < 0) {
+    atLeastZero(kind, stream, ABSENT, "sequence", sequence, "");
+  }
+
+  private void checkBuffer(
+      int stream, long pushed, long evictions, long[] items, int count, long takenNs) {
+    EventKind buffer = EventKind.BUFFER;
+    checkStream(buffer, stream);
+    atLeastZero(buffer, stream, ABSENT, "pushed", pushed, "");
+    atLeastZero(buffer, stream, ABSENT, "evictions", evictions, "");
+    if (items == null) {
       throw new IllegalArgumentException(
-          on(kind, stream) + ": sequence must be >= 0, got " + sequence);
+          on(buffer, stream) + ": items must not be null; pass an empty array for an empty buffer");
     }
-    if (sizeBytes < 0) {
+    if (count < 0 || count > items.length) {
       throw new IllegalArgumentException(
-          where(kind, stream, sequence) + ": size must be >= 0 bytes, got " + sizeBytes);
+          on(buffer, stream)
+              + ": count must be between 0 and items.length ("
+              + items.length
+              + "), got "
+              + count);
     }
+    for (int position = 0; position < count; position++) {
+      if (items[position] < 0) {
+        throw new IllegalArgumentException(
+            on(buffer, stream)
+                + ": the item at position "
+                + position
+                + " must be a sequence >= 0, got "
+                + items[position]);
+      }
+    }
+    pageTime(buffer, stream, ABSENT, "snapshot time", takenNs);
+  }
+
+  /**
+   * Refuses a negative {@code value}: every real value is >= 0, and -1 means absent. The message
+   * names the event, its stream and, unless {@code sequence} is {@link TraceEvent#ABSENT}, its
+   * message; it is built only on refusal, so checking allocates nothing.
+   */
+  private void atLeastZero(
+      EventKind kind, int stream, long sequence, String what, long value, String unit) {
+    if (value < 0) {
+      throw new IllegalArgumentException(
+          subject(kind, stream, sequence)
+              + ": "
+              + what
+              + " must be >= 0"
+              + unit
+              + ", got "
+              + value);
+    }
+  }
+
+  /** Refuses a page time before the trace started: it can only be a conversion error. */
+  private void pageTime(EventKind kind, int stream, long sequence, String what, long timeNs) {
     if (timeNs < 0) {
       throw new IllegalArgumentException(
-          where(kind, stream, sequence)
-              + (kind == EventKind.SEND
-                  ? ": virtual time must be >= 0 ns, got " + timeNs
-                  : ": delivery time must be >= 0 ns since the trace started, got "
-                      + timeNs
-                      + "; convert the page's clock to the trace's with Trace.nowNs()"));
+          subject(kind, stream, sequence)
+              + ": "
+              + what
+              + " must be >= 0 ns since the trace started, got "
+              + timeNs
+              + "; convert the page's clock to the trace's with Trace.nowNs()");
     }
   }
 
   private void checkLifecycle(EventKind kind, int stream) {
     if (kind == null || !kind.isLifecycle()) {
       throw new IllegalArgumentException(
-          "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
+          "expected a lifecycle kind "
+              + LIFECYCLE_LABELS
               + (kind == null
-                  ? " got null"
-                  : " got " + kind.label() + "; record it with Trace." + kind.label()));
+                  ? ", got null"
+                  : ", got " + kind.label() + "; record it with Trace." + recorder(kind)));
     }
     checkStream(kind, stream);
+  }
+
+  /** The method that records {@code kind}, for a message that points there. */
+  private static String recorder(EventKind kind) {
+    return kind == EventKind.BUFFER_ITEM ? "buffer" : kind.label();
   }
 
   private void checkStream(EventKind kind, int stream) {
@@ -224,6 +397,10 @@ public final class Trace {
                 ? "this trace has no streams yet"
                 : "this trace has streams " + known)
             + ". Register a stream with Trace.stream(name) and pass the id it returns");
+  }
+
+  private String subject(EventKind kind, int stream, long sequence) {
+    return sequence == ABSENT ? on(kind, stream) : where(kind, stream, sequence);
   }
 
   private String where(EventKind kind, int stream, long sequence) {

@@ -6,8 +6,25 @@ import dev.weir.harness.trace.EventColumns.View;
 /**
  * Walks a snapshot's events in append order, reading each in place: one cursor serves a million
  * events without creating an object per event. Fields that do not apply to the current event's kind
- * read {@link TraceEvent#ABSENT} (numbers) or "" (detail). Not thread-safe; take one cursor per
+ * read {@link TraceEvent#ABSENT} (numbers) or "" (strings). Not thread-safe; take one cursor per
  * thread.
+ *
+ * <p>Fields per kind (every kind also has {@link #index()}, {@link #kind()}, {@link #stream()} and
+ * {@link #wallNs()}):
+ *
+ * <ul>
+ *   <li>send: {@link #sequence()}, {@link #sizeBytes()}, {@link #virtualNs()}
+ *   <li>delivery: {@link #sequence()}, {@link #sizeBytes()}, {@link #arrivalNs()}
+ *   <li>lifecycle kinds: {@link #sequence()} (when one message is concerned), {@link #detail()}
+ *   <li>consume: {@link #sequence()}, {@link #arrivalNs()}
+ *   <li>buffer: {@link #pushed()}, {@link #evictions()}, {@link #held()}
+ *   <li>buffer-item: {@link #sequence()}, {@link #position()}
+ *   <li>reconnect: {@link #decision()}, {@link #attempt()}, {@link #delayMicros()}
+ *   <li>gauge: {@link #metric()}, {@link #value()}
+ * </ul>
+ *
+ * <p>{@link #arrivalNs()} is Java's time: its own for a delivery or consume, {@link #wallNs()} for
+ * the kinds Java times (send, lifecycle, gauge), absent for the rest.
  *
  * <pre>{@code
  * TraceCursor c = snapshot.cursor(EventFilter.of(EventKind.SEND).onStream("accel"));
@@ -70,14 +87,24 @@ public final class TraceCursor {
     return streams[current().stream(slot)];
   }
 
-  /** The message's sequence; {@link TraceEvent#ABSENT} for a lifecycle event without one. */
+  /**
+   * The message's sequence: of a send, delivery or consume, of the message a lifecycle event
+   * concerns ({@link TraceEvent#ABSENT} when it concerns the whole stream), of a buffer item;
+   * {@link TraceEvent#ABSENT} for buffers, reconnects and gauges.
+   */
   public long sequence() {
-    return current().sequence[slot];
+    EventKind kind = kind();
+    return kind == EventKind.BUFFER || kind == EventKind.RECONNECT || kind == EventKind.GAUGE
+        ? TraceEvent.ABSENT
+        : chunk.sequence[slot];
   }
 
-  /** Payload size of a send or delivery; {@link TraceEvent#ABSENT} for lifecycle events. */
+  /** Payload size of a send or delivery; {@link TraceEvent#ABSENT} for other kinds. */
   public int sizeBytes() {
-    return kind().isLifecycle() ? TraceEvent.ABSENT : chunk.sizeOrDetail[slot];
+    EventKind kind = kind();
+    return kind == EventKind.SEND || kind == EventKind.DELIVERY
+        ? chunk.sizeOrDetail[slot]
+        : TraceEvent.ABSENT;
   }
 
   /** When it happened, ns since the trace started; see {@link TraceEvent#wallNs()}. */
@@ -92,12 +119,74 @@ public final class TraceCursor {
 
   /** When Java recorded the event; see {@link TraceEvent#arrivalNs()}. */
   public long arrivalNs() {
-    return kind() == EventKind.DELIVERY ? chunk.aux[slot] : chunk.wallNs[slot];
+    return switch (kind()) {
+      case DELIVERY, CONSUME -> chunk.aux[slot];
+      case BUFFER, BUFFER_ITEM, RECONNECT -> TraceEvent.ABSENT;
+      case SEND, OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT, GAUGE ->
+          chunk.wallNs[slot];
+    };
   }
 
-  /** The detail of a lifecycle event; "" for sends and deliveries. */
+  /**
+   * The detail of a lifecycle event, the decision of a reconnect, the metric of a gauge; "" for
+   * other kinds.
+   */
   public String detail() {
-    return kind().isLifecycle() ? details[chunk.sizeOrDetail[slot]] : "";
+    EventKind kind = kind();
+    return kind.isLifecycle() || kind == EventKind.RECONNECT || kind == EventKind.GAUGE
+        ? details[chunk.sizeOrDetail[slot]]
+        : "";
+  }
+
+  /** Items ever pushed into a buffer; {@link TraceEvent#ABSENT} for other kinds. */
+  public long pushed() {
+    return kind() == EventKind.BUFFER ? chunk.sequence[slot] : TraceEvent.ABSENT;
+  }
+
+  /** Items a buffer evicted so far; {@link TraceEvent#ABSENT} for other kinds. */
+  public long evictions() {
+    return kind() == EventKind.BUFFER ? chunk.aux[slot] : TraceEvent.ABSENT;
+  }
+
+  /**
+   * Items a buffer held, as many as the {@link EventKind#BUFFER_ITEM} events that follow it; {@link
+   * TraceEvent#ABSENT} for other kinds.
+   */
+  public int held() {
+    return kind() == EventKind.BUFFER ? chunk.sizeOrDetail[slot] : TraceEvent.ABSENT;
+  }
+
+  /** A buffer item's position, 0 the oldest; {@link TraceEvent#ABSENT} for other kinds. */
+  public int position() {
+    return kind() == EventKind.BUFFER_ITEM ? chunk.sizeOrDetail[slot] : TraceEvent.ABSENT;
+  }
+
+  /** The attempt a reconnect decision concerns; {@link TraceEvent#ABSENT} for other kinds. */
+  public long attempt() {
+    return kind() == EventKind.RECONNECT ? chunk.sequence[slot] : TraceEvent.ABSENT;
+  }
+
+  /** A reconnect's delay before retrying, µs; {@link TraceEvent#ABSENT} for other kinds. */
+  public long delayMicros() {
+    return kind() == EventKind.RECONNECT ? chunk.aux[slot] : TraceEvent.ABSENT;
+  }
+
+  /** A reconnect's decision, one of {@link Trace#RECONNECT_DECISIONS}; "" for other kinds. */
+  public String decision() {
+    return kind() == EventKind.RECONNECT ? detail() : "";
+  }
+
+  /** What a gauge measured; "" for other kinds. */
+  public String metric() {
+    return kind() == EventKind.GAUGE ? detail() : "";
+  }
+
+  /**
+   * A gauge's value, which may be any long; {@link TraceEvent#ABSENT} for other kinds (so check the
+   * kind before reading -1 as absent).
+   */
+  public long value() {
+    return kind() == EventKind.GAUGE ? chunk.aux[slot] : TraceEvent.ABSENT;
   }
 
   /** The current event as a value. */
@@ -111,7 +200,14 @@ public final class TraceCursor {
         wallNs(),
         virtualNs(),
         arrivalNs(),
-        detail());
+        detail(),
+        pushed(),
+        evictions(),
+        held(),
+        position(),
+        attempt(),
+        delayMicros(),
+        value());
   }
 
   private Chunk current() {

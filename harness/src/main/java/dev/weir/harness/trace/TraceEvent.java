@@ -2,20 +2,35 @@ package dev.weir.harness.trace;
 
 /**
  * One event as a value, for checkers that want to keep events or print them; {@link TraceCursor}
- * reads the same fields without creating one per event.
+ * reads the same fields without creating one per event. Which fields each kind has: {@link
+ * TraceCursor}; the others hold {@link #ABSENT} or "".
  *
  * @param index position in append order, from 0
  * @param kind what happened
- * @param stream the stream's name
- * @param sequence the message's sequence; {@link #ABSENT} for a lifecycle event without one
- * @param sizeBytes payload size of a send or delivery; {@link #ABSENT} for lifecycle events
- * @param wallNs when it happened, ns since the trace started: for a delivery the page's report, for
- *     every other kind the moment Java recorded it
+ * @param stream the stream's name (for a buffer or buffer item, the buffer's)
+ * @param sequence the message's sequence: of a send, delivery, consume or buffer item, or the
+ *     message a lifecycle event concerns; {@link #ABSENT} for a lifecycle event without one and for
+ *     buffers, reconnects and gauges
+ * @param sizeBytes payload size of a send or delivery; {@link #ABSENT} for other kinds
+ * @param wallNs when it happened, ns since the trace started: for a delivery, consume, buffer,
+ *     buffer item or reconnect the page's time (as reported, converted), for every other kind the
+ *     moment Java recorded it
  * @param virtualNs the simulator's virtual time of a send; {@link #ABSENT} for other kinds
- * @param arrivalNs when Java recorded the event: for a delivery the batch's arrival, for every
- *     other kind equal to {@code wallNs}
- * @param detail the reason, policy or fault kind of a lifecycle event; "" for sends, deliveries and
- *     lifecycle events without one
+ * @param arrivalNs when Java recorded the event: for a delivery or consume the report's arrival,
+ *     for a send, lifecycle event or gauge equal to {@code wallNs}; {@link #ABSENT} for buffers,
+ *     buffer items and reconnects, whose Java time is not kept
+ * @param detail the reason, policy or fault kind of a lifecycle event, the decision of a reconnect,
+ *     the metric of a gauge; "" for other kinds and lifecycle events without one
+ * @param pushed items ever pushed into a buffer; {@link #ABSENT} for other kinds
+ * @param evictions items a buffer evicted so far; {@link #ABSENT} for other kinds
+ * @param held items a buffer held (the buffer items that follow it); {@link #ABSENT} for other
+ *     kinds
+ * @param position a buffer item's position, 0 the oldest; {@link #ABSENT} for other kinds
+ * @param attempt the attempt a reconnect decision concerns; {@link #ABSENT} for other kinds
+ * @param delayMicros a reconnect's delay before retrying, µs (0 when not a retry); {@link #ABSENT}
+ *     for other kinds
+ * @param value a gauge's value, any long; {@link #ABSENT} for other kinds (check the kind before
+ *     reading -1 as absent)
  */
 public record TraceEvent(
     long index,
@@ -26,8 +41,28 @@ public record TraceEvent(
     long wallNs,
     long virtualNs,
     long arrivalNs,
-    String detail) {
+    String detail,
+    long pushed,
+    long evictions,
+    int held,
+    int position,
+    long attempt,
+    long delayMicros,
+    long value) {
 
-  /** The value of a field that does not apply to an event (every real value is >= 0). */
+  /**
+   * The value of a field that does not apply to an event (every real value is >= 0, but for a
+   * gauge's value).
+   */
   public static final int ABSENT = -1;
+
+  /** A reconnect's decision, one of {@link Trace#RECONNECT_DECISIONS}; "" for other kinds. */
+  public String decision() {
+    return kind == EventKind.RECONNECT ? detail : "";
+  }
+
+  /** What a gauge measured; "" for other kinds. */
+  public String metric() {
+    return kind == EventKind.GAUGE ? detail : "";
+  }
 }

@@ -19,25 +19,55 @@ final class TraceJson {
   /** Encodes the event into {@link #buffer()} and returns its length. */
   int encode(TraceCursor event) {
     sink.clear();
-    EventKind kind = event.kind();
     number("{\"index\":", event.index());
     string(",\"stream\":", event.stream());
-    if (kind.isLifecycle()) {
-      string(",\"kind\":", kind.label());
-      if (event.sequence() != TraceEvent.ABSENT) {
+    switch (event.kind()) {
+      case SEND -> {
         number(",\"sequence\":", event.sequence());
-      }
-      string(",\"detail\":", event.detail());
-      number(",\"wall_ns\":", event.wallNs());
-    } else {
-      number(",\"sequence\":", event.sequence());
-      number(",\"size\":", event.sizeBytes());
-      if (kind == EventKind.SEND) {
+        number(",\"size\":", event.sizeBytes());
         number(",\"virtual_ns\":", event.virtualNs());
         number(",\"wall_ns\":", event.wallNs());
-      } else {
+      }
+      case DELIVERY -> {
+        number(",\"sequence\":", event.sequence());
+        number(",\"size\":", event.sizeBytes());
         number(",\"wall_ns\":", event.wallNs());
         number(",\"arrival_ns\":", event.arrivalNs());
+      }
+      case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT -> {
+        string(",\"kind\":", event.kind().label());
+        if (event.sequence() != TraceEvent.ABSENT) {
+          number(",\"sequence\":", event.sequence());
+        }
+        string(",\"detail\":", event.detail());
+        number(",\"wall_ns\":", event.wallNs());
+      }
+      case CONSUME -> {
+        number(",\"sequence\":", event.sequence());
+        number(",\"wall_ns\":", event.wallNs());
+        number(",\"arrival_ns\":", event.arrivalNs());
+      }
+      case BUFFER -> {
+        number(",\"pushed\":", event.pushed());
+        number(",\"evictions\":", event.evictions());
+        number(",\"held\":", event.held());
+        number(",\"wall_ns\":", event.wallNs());
+      }
+      case BUFFER_ITEM -> {
+        number(",\"position\":", event.position());
+        number(",\"sequence\":", event.sequence());
+        number(",\"wall_ns\":", event.wallNs());
+      }
+      case RECONNECT -> {
+        string(",\"decision\":", event.decision());
+        number(",\"attempt\":", event.attempt());
+        number(",\"delay_us\":", event.delayMicros());
+        number(",\"wall_ns\":", event.wallNs());
+      }
+      case GAUGE -> {
+        string(",\"metric\":", event.metric());
+        number(",\"value\":", event.value());
+        number(",\"wall_ns\":", event.wallNs());
       }
     }
     sink.u8('}');

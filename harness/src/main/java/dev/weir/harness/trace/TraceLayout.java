@@ -10,18 +10,29 @@ import java.util.Map;
 final class TraceLayout {
 
   static final String METADATA = "weir";
-  static final String FORMAT = "weir.trace.v1";
+
+  /** v2: the probe's kinds (consume, buffer, buffer-item, reconnect, gauge) and their channels. */
+  static final String FORMAT = "weir.trace.v2";
+
   static final String TOPIC_PREFIX = "/trace/";
   static final String MESSAGE_ENCODING = "json";
   static final String SCHEMA_ENCODING = "jsonschema";
 
   private TraceLayout() {}
 
-  /** The three message shapes, each with its JSON Schema (the lifecycle kinds share one). */
+  /**
+   * The message shapes, each with its JSON Schema: one per kind, but the lifecycle kinds share one.
+   * The declaration order is the order of the schema records in the file.
+   */
   enum Shape {
     SEND("weir.trace.Send", "send.schema.json"),
     DELIVERY("weir.trace.Delivery", "delivery.schema.json"),
-    LIFECYCLE("weir.trace.Lifecycle", "lifecycle.schema.json");
+    LIFECYCLE("weir.trace.Lifecycle", "lifecycle.schema.json"),
+    CONSUME("weir.trace.Consume", "consume.schema.json"),
+    BUFFER("weir.trace.Buffer", "buffer.schema.json"),
+    BUFFER_ITEM("weir.trace.BufferItem", "buffer-item.schema.json"),
+    RECONNECT("weir.trace.Reconnect", "reconnect.schema.json"),
+    GAUGE("weir.trace.Gauge", "gauge.schema.json");
 
     final String schemaName;
     private final String resource;
@@ -35,7 +46,12 @@ final class TraceLayout {
       return switch (kind) {
         case SEND -> SEND;
         case DELIVERY -> DELIVERY;
-        default -> LIFECYCLE;
+        case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT -> LIFECYCLE;
+        case CONSUME -> CONSUME;
+        case BUFFER -> BUFFER;
+        case BUFFER_ITEM -> BUFFER_ITEM;
+        case RECONNECT -> RECONNECT;
+        case GAUGE -> GAUGE;
       };
     }
 

@@ -1,7 +1,8 @@
 /**
- * The trace: what happened on every stream of a run (sends, deliveries, lifecycle events), kept
- * compactly in memory while it happens, read by checkers through consistent snapshots, and written
- * as MCAP for repro bundles and for tools such as Foxglove and {@code weir inspect}.
+ * The trace: what happened on every stream of a run (sends, deliveries, lifecycle events, and what
+ * the frontend's probe and the harness's gauges report), kept compactly in memory while it happens,
+ * read by checkers through consistent snapshots, and written as MCAP for repro bundles and for
+ * tools such as Foxglove and {@code weir inspect}.
  *
  * <p>{@link dev.weir.harness.trace.Trace} records; {@link dev.weir.harness.trace.TraceSnapshot},
  * {@link dev.weir.harness.trace.TraceCursor} and {@link dev.weir.harness.trace.EventFilter} read;

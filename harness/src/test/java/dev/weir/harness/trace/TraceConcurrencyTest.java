@@ -2,6 +2,7 @@ package dev.weir.harness.trace;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -18,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Several threads append at once (producers and CEF's thread do), while checkers read. */
+/**
+ * Several threads append at once (producers and CEF's thread do), while checkers read; a buffer
+ * snapshot's events are never split.
+ */
 class TraceConcurrencyTest {
 
   private static final int THREADS = 4;
@@ -125,6 +129,91 @@ class TraceConcurrencyTest {
       List<TraceEvent> events = snapshot.events(EventFilter.all());
       assertEquals(all.subList(0, events.size()), events);
     }
+  }
+
+  @Test
+  void aBufferSnapshotsEventsStayTogetherWhileOthersAppend() throws Exception {
+    Trace trace = Trace.start();
+    int snapshots = 3000;
+    int sends = 100_000;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> writers = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int writer = t;
+      writers.add(
+          pool.submit(
+              () -> {
+                go.await();
+                if (writer % 2 == 0) {
+                  takeBufferSnapshots(trace, "ring" + writer, snapshots);
+                } else {
+                  int stream = trace.stream("w" + writer);
+                  for (int i = 0; i < sends; i++) {
+                    trace.send(stream, i, 8, i);
+                  }
+                }
+                return null;
+              }));
+    }
+    go.countDown();
+    do {
+      assertBuffersWhole(trace.snapshot());
+    } while (!writers.stream().allMatch(Future::isDone));
+    join(writers);
+    TraceSnapshot all = trace.snapshot();
+    assertEquals(THREADS / 2 * snapshots, assertBuffersWhole(all));
+    assertEquals(THREADS / 2 * snapshots, all.count(EventKind.BUFFER));
+    assertEquals(THREADS / 2 * (long) sends, all.count(EventKind.SEND));
+  }
+
+  /**
+   * Snapshot j of buffer {@code name} holds j % 65 items, the last ones of {@code 100 j + held}
+   * pushed; the others were evicted. The items array is reused, as a probe would.
+   */
+  private static void takeBufferSnapshots(Trace trace, String name, int count) {
+    int ring = trace.stream(name);
+    long[] items = new long[64];
+    for (int j = 0; j < count; j++) {
+      int held = j % 65;
+      long pushed = 100L * j + held;
+      for (int p = 0; p < held; p++) {
+        items[p] = pushed - held + p;
+      }
+      trace.buffer(ring, pushed, pushed - held, items, held, trace.nowNs());
+    }
+  }
+
+  /**
+   * Every buffer event is followed at once by all its items, on its stream, in position order, as
+   * {@link #takeBufferSnapshots} made them, and each buffer's snapshots come in the order taken.
+   * Returns the number of buffer events.
+   */
+  private static long assertBuffersWhole(TraceSnapshot snapshot) {
+    Map<String, Long> lastPushed = new HashMap<>();
+    long buffers = 0;
+    TraceCursor c = snapshot.cursor();
+    while (c.next()) {
+      assertNotEquals(EventKind.BUFFER_ITEM, c.kind(), "an item apart from its buffer");
+      if (c.kind() != EventKind.BUFFER) {
+        continue;
+      }
+      buffers++;
+      long at = c.index();
+      String ring = c.stream();
+      long pushed = c.pushed();
+      int held = c.held();
+      assertEquals(pushed - held, c.evictions());
+      assertTrue(pushed > lastPushed.getOrDefault(ring, -1L), () -> "out of order at " + at);
+      lastPushed.put(ring, pushed);
+      for (int p = 0; p < held; p++) {
+        assertTrue(c.next(), () -> "the snapshot cut the buffer at " + at);
+        assertEquals(EventKind.BUFFER_ITEM, c.kind(), () -> "an event inside the buffer at " + at);
+        assertEquals(ring, c.stream());
+        assertEquals(p, c.position());
+        assertEquals(pushed - held + p, c.sequence());
+      }
+    }
+    return buffers;
   }
 
   /**

@@ -84,6 +84,100 @@ class TraceInputTest {
   }
 
   @Test
+  void consumesNeedASequenceAndAPageTime() {
+    refused(
+        "consume on stream 0 (accel): sequence must be >= 0, got -1",
+        () -> trace.consume(accel, -1, 0));
+    refused(
+        "consume of sequence 4 on stream 0 (accel): consume time must be >= 0 ns since the"
+            + " trace started, got -3; convert the page's clock to the trace's with"
+            + " Trace.nowNs()",
+        () -> trace.consume(accel, 4, -3));
+    refused(
+        "consume: unknown stream id 1; this trace has streams 0 (accel). Register a stream with"
+            + " Trace.stream(name) and pass the id it returns",
+        () -> trace.consume(1, 0, 0));
+  }
+
+  @Test
+  void bufferSnapshotsAreRefusedWholeForAnyBadPart() {
+    long[] items = {1, 2, 3};
+    refused(
+        "buffer on stream 0 (accel): pushed must be >= 0, got -1",
+        () -> trace.buffer(accel, -1, 0, items, 3, 0));
+    refused(
+        "buffer on stream 0 (accel): evictions must be >= 0, got -2",
+        () -> trace.buffer(accel, 3, -2, items, 3, 0));
+    refused(
+        "buffer on stream 0 (accel): items must not be null; pass an empty array for an empty"
+            + " buffer",
+        () -> trace.buffer(accel, 3, 0, null, 0, 0));
+    refused(
+        "buffer on stream 0 (accel): count must be between 0 and items.length (3), got 4",
+        () -> trace.buffer(accel, 3, 0, items, 4, 0));
+    refused(
+        "buffer on stream 0 (accel): count must be between 0 and items.length (3), got -1",
+        () -> trace.buffer(accel, 3, 0, items, -1, 0));
+    // The last item is bad: none of the snapshot may be recorded.
+    refused(
+        "buffer on stream 0 (accel): the item at position 2 must be a sequence >= 0, got -7",
+        () -> trace.buffer(accel, 3, 0, new long[] {1, 2, -7}, 3, 0));
+    refused(
+        "buffer on stream 0 (accel): snapshot time must be >= 0 ns since the trace started,"
+            + " got -1; convert the page's clock to the trace's with Trace.nowNs()",
+        () -> trace.buffer(accel, 3, 0, items, 3, -1));
+    refused(
+        "buffer: unknown stream id 5; this trace has streams 0 (accel). Register a stream with"
+            + " Trace.stream(name) and pass the id it returns",
+        () -> trace.buffer(5, 3, 0, items, 3, 0));
+    // Items past count are not read.
+    trace.buffer(accel, 3, 0, new long[] {1, -1}, 1, 0);
+    assertEquals(2, trace.size());
+  }
+
+  @Test
+  void reconnectsNeedAKnownDecisionAndNonNegativeNumbers() {
+    refused(
+        "reconnect on stream 0 (accel): decision must be one of retry, open, reset, give-up,"
+            + " got \"wait\"",
+        () -> trace.reconnect(accel, "wait", 0, 0, 0));
+    refused(
+        "reconnect on stream 0 (accel): decision must be one of retry, open, reset, give-up,"
+            + " got null",
+        () -> trace.reconnect(accel, null, 0, 0, 0));
+    refused(
+        "reconnect on stream 0 (accel): attempt must be >= 0, got -1",
+        () -> trace.reconnect(accel, "retry", -1, 100, 0));
+    refused(
+        "reconnect on stream 0 (accel): delay must be >= 0 µs, got -100",
+        () -> trace.reconnect(accel, "retry", 1, -100, 0));
+    refused(
+        "reconnect on stream 0 (accel): decision time must be >= 0 ns since the trace started,"
+            + " got -9; convert the page's clock to the trace's with Trace.nowNs()",
+        () -> trace.reconnect(accel, "give-up", 3, 0, -9));
+    refused(
+        "reconnect: unknown stream id -1; this trace has streams 0 (accel). Register a stream"
+            + " with Trace.stream(name) and pass the id it returns",
+        () -> trace.reconnect(-1, "open", 0, 0, 0));
+  }
+
+  @Test
+  void gaugesNeedAMetric() {
+    refused(
+        "gauge on stream 0 (accel): metric must be a non-empty name such as js-heap-bytes, got"
+            + " null",
+        () -> trace.gauge(accel, null, 1));
+    refused(
+        "gauge on stream 0 (accel): metric must be a non-empty name such as js-heap-bytes, got"
+            + " \"\"",
+        () -> trace.gauge(accel, "", 1));
+    refused(
+        "gauge: unknown stream id 3; this trace has streams 0 (accel). Register a stream with"
+            + " Trace.stream(name) and pass the id it returns",
+        () -> trace.gauge(3, "listeners", 1));
+  }
+
+  @Test
   void messageKindsAreNotLifecycleEvents() {
     refused(
         "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
@@ -93,6 +187,18 @@ class TraceInputTest {
         "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
             + " got null",
         () -> trace.lifecycle(null, accel, 4, ""));
+    refused(
+        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
+            + " got consume; record it with Trace.consume",
+        () -> trace.lifecycle(EventKind.CONSUME, accel, 0, ""));
+    refused(
+        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
+            + " got buffer-item; record it with Trace.buffer",
+        () -> trace.lifecycle(EventKind.BUFFER_ITEM, accel, ""));
+    refused(
+        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
+            + " got gauge; record it with Trace.gauge",
+        () -> trace.lifecycle(EventKind.GAUGE, accel, ""));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.weir.harness.trace;
 
+import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -80,6 +81,9 @@ class TraceMcapTest {
       trace.send(odd, i, i, 10L * i);
     }
     TraceSnapshot snapshot = trace.snapshot();
+    for (EventKind kind : EventKind.values()) {
+      assertNotEquals(0, snapshot.count(kind), kind.label());
+    }
     Path file = dir.resolve("trace.mcap");
     trace.writeMcap(file);
 
@@ -98,24 +102,47 @@ class TraceMcapTest {
     }
   }
 
-  /** Rebuilds the event from its message alone (kind from the topic for sends and deliveries). */
+  /**
+   * Rebuilds the event from its message alone: the kind from the topic (and the lifecycle kinds'
+   * {@code kind} field), each field by its name in the file, absent when the message has none.
+   */
   private static TraceEvent decode(Message m, Channel channel) throws IOException {
     Map<String, Object> f = parse(m.data());
     String label = channel.topic().substring("/trace/".length());
     EventKind kind = kindOf(f.containsKey("kind") ? (String) f.get("kind") : label);
     assertEquals(kind.label(), label);
-    boolean lifecycle = kind.isLifecycle();
     long wall = (Long) f.get("wall_ns");
+    // Java's time is the wall time, except where the page's is (then kept as arrival, or not).
+    long arrival =
+        switch (kind) {
+          case BUFFER, BUFFER_ITEM, RECONNECT -> TraceEvent.ABSENT;
+          default -> (Long) f.getOrDefault("arrival_ns", wall);
+        };
+    String detail = "";
+    for (String name : List.of("detail", "decision", "metric")) {
+      detail = (String) f.getOrDefault(name, detail);
+    }
     return new TraceEvent(
         (Long) f.get("index"),
         kind,
         (String) f.get("stream"),
-        (Long) f.getOrDefault("sequence", (long) TraceEvent.ABSENT),
-        lifecycle ? TraceEvent.ABSENT : Math.toIntExact((Long) f.get("size")),
+        number(f, "sequence"),
+        Math.toIntExact(number(f, "size")),
         wall,
-        (Long) f.getOrDefault("virtual_ns", (long) TraceEvent.ABSENT),
-        (Long) f.getOrDefault("arrival_ns", wall),
-        lifecycle ? (String) f.get("detail") : "");
+        number(f, "virtual_ns"),
+        arrival,
+        detail,
+        number(f, "pushed"),
+        number(f, "evictions"),
+        Math.toIntExact(number(f, "held")),
+        Math.toIntExact(number(f, "position")),
+        number(f, "attempt"),
+        number(f, "delay_us"),
+        number(f, "value"));
+  }
+
+  private static long number(Map<String, Object> fields, String name) {
+    return (Long) fields.getOrDefault(name, (long) TraceEvent.ABSENT);
   }
 
   private static EventKind kindOf(String label) {
@@ -157,15 +184,36 @@ class TraceMcapTest {
     assertEquals(
         Map.of(
             "format",
-            "weir.trace.v1",
+            "weir.trace.v2",
             "streams",
-            "[\"accel\",\"wëird \\\"name\\\"\\\\\\n\"]",
+            "[\"accel\",\"wëird \\\"name\\\"\\\\\\n\",\"ring\"]",
             "events",
-            "10"),
+            "18"),
         read.metadata.get(0).metadata());
     List<String> schemaNames = read.schemas.values().stream().map(Schema::name).toList();
     assertEquals(
-        List.of("weir.trace.Send", "weir.trace.Delivery", "weir.trace.Lifecycle"), schemaNames);
+        List.of(
+            "weir.trace.Send",
+            "weir.trace.Delivery",
+            "weir.trace.Lifecycle",
+            "weir.trace.Consume",
+            "weir.trace.Buffer",
+            "weir.trace.BufferItem",
+            "weir.trace.Reconnect",
+            "weir.trace.Gauge"),
+        schemaNames);
+    Map<String, String> schemaOf = new HashMap<>();
+    for (String lifecycle :
+        List.of("open", "close", "end", "connect-attempt", "refusal", "drop", "fault")) {
+      schemaOf.put("/trace/" + lifecycle, "weir.trace.Lifecycle");
+    }
+    schemaOf.put("/trace/send", "weir.trace.Send");
+    schemaOf.put("/trace/delivery", "weir.trace.Delivery");
+    schemaOf.put("/trace/consume", "weir.trace.Consume");
+    schemaOf.put("/trace/buffer", "weir.trace.Buffer");
+    schemaOf.put("/trace/buffer-item", "weir.trace.BufferItem");
+    schemaOf.put("/trace/reconnect", "weir.trace.Reconnect");
+    schemaOf.put("/trace/gauge", "weir.trace.Gauge");
     for (Schema schema : read.schemas.values()) {
       assertEquals("jsonschema", schema.encoding());
     }
@@ -174,14 +222,7 @@ class TraceMcapTest {
       topics.add(c.topic());
       assertEquals("json", c.messageEncoding());
       assertEquals(Map.of("kind", c.topic().substring("/trace/".length())), c.metadata());
-      String schema = read.schemas.get(c.schemaId()).name();
-      assertEquals(
-          c.topic().equals("/trace/send")
-              ? "weir.trace.Send"
-              : c.topic().equals("/trace/delivery")
-                  ? "weir.trace.Delivery"
-                  : "weir.trace.Lifecycle",
-          schema);
+      assertEquals(schemaOf.get(c.topic()), read.schemas.get(c.schemaId()).name(), c.topic());
     }
     assertEquals(
         List.of(
@@ -193,7 +234,12 @@ class TraceMcapTest {
             "/trace/connect-attempt",
             "/trace/refusal",
             "/trace/drop",
-            "/trace/fault"),
+            "/trace/fault",
+            "/trace/consume",
+            "/trace/buffer",
+            "/trace/buffer-item",
+            "/trace/reconnect",
+            "/trace/gauge"),
         topics);
   }
 
@@ -205,14 +251,71 @@ class TraceMcapTest {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     for (Message m : read.messages) {
       Schema schema = read.schemas.get(read.channel(m).schemaId());
+      com.networknt.schema.Schema validator =
+          registry.getSchema(new String(schema.data(), StandardCharsets.UTF_8));
       String json = new String(m.data(), StandardCharsets.UTF_8);
       assertEquals(
-          List.of(),
-          registry
-              .getSchema(new String(schema.data(), StandardCharsets.UTF_8))
-              .validate(json, InputFormat.JSON, OutputFormat.DEFAULT),
-          json);
+          List.of(), validator.validate(json, InputFormat.JSON, OutputFormat.DEFAULT), json);
+      // The schemas are strict: a field no kind has is refused.
+      String extra = json.replaceFirst("\\{", "{\"extra\":0,");
+      assertNotEquals(
+          List.of(), validator.validate(extra, InputFormat.JSON, OutputFormat.DEFAULT), extra);
+      if (json.contains("\"decision\":\"retry\"")) {
+        String unknown = json.replace("\"retry\"", "\"wait\"");
+        assertNotEquals(
+            List.of(),
+            validator.validate(unknown, InputFormat.JSON, OutputFormat.DEFAULT),
+            unknown);
+      }
     }
+  }
+
+  @Test
+  void eachKindsMessageHasItsFieldsInTheDocumentedOrder() throws IOException {
+    Path file = dir.resolve("trace.mcap");
+    SampleTraces.everyKind().writeMcap(file);
+    List<String> messages = new ArrayList<>();
+    for (Message m : TraceFile.read(file).messages) {
+      messages.add(new String(m.data(), StandardCharsets.UTF_8));
+    }
+    // One message of each shape, written with ' for " to be readable.
+    Map<Integer, String> expected =
+        Map.ofEntries(
+            entry(
+                0,
+                "{'index':0,'stream':'accel','kind':'connect-attempt','detail':'token ok',"
+                    + "'wall_ns':1000}"),
+            entry(
+                2,
+                "{'index':2,'stream':'accel','sequence':0,'size':16,'virtual_ns':0,"
+                    + "'wall_ns':3000}"),
+            entry(
+                4,
+                "{'index':4,'stream':'accel','kind':'fault','sequence':0,'detail':'reorder',"
+                    + "'wall_ns':5000}"),
+            entry(
+                6,
+                "{'index':6,'stream':'accel','sequence':0,'size':16,'wall_ns':2500,"
+                    + "'arrival_ns':7000}"),
+            entry(
+                10, "{'index':10,'stream':'accel','sequence':0,'wall_ns':2800,'arrival_ns':11000}"),
+            entry(
+                11,
+                "{'index':11,'stream':'ring','pushed':5,'evictions':2,'held':3,'wall_ns':9500}"),
+            entry(12, "{'index':12,'stream':'ring','position':0,'sequence':2,'wall_ns':9500}"),
+            entry(14, "{'index':14,'stream':'ring','position':2,'sequence':4,'wall_ns':9500}"),
+            entry(
+                15,
+                "{'index':15,'stream':'accel','decision':'retry','attempt':2,'delay_us':250000,"
+                    + "'wall_ns':12500}"),
+            entry(
+                16,
+                "{'index':16,'stream':'accel','metric':'js-heap-bytes','value':52428800,"
+                    + "'wall_ns':14000}"),
+            entry(
+                17, "{'index':17,'stream':'ring','metric':'skew-ns','value':-1,'wall_ns':15000}"));
+    expected.forEach(
+        (index, json) -> assertEquals(json.replace('\'', '"'), messages.get(index), "" + index));
   }
 
   @Test
