@@ -1,0 +1,142 @@
+package dev.weir.harness.check;
+
+import dev.weir.harness.trace.EventKind;
+import dev.weir.harness.trace.TraceCursor;
+import dev.weir.harness.trace.TraceEvent;
+import dev.weir.harness.trace.TraceSnapshot;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Judges, per stream, whether what arrived matches what was sent: nothing out of order, twice,
+ * lost, never sent, or late. Messages are matched by sequence, so the order the trace recorded
+ * sends and arrivals in does not matter (deliveries are reported late, in batches; one may even be
+ * recorded before its send). A message that never arrived is allowed — the verdict is then {@link
+ * Status#NON_STRICT} — when a drop event for its sequence is in the trace: the declared drop policy
+ * accounts for it.
+ *
+ * <pre>{@code
+ * Checker ordering = new OrderingChecker(EventKind.DELIVERY, Duration.ofSeconds(1));
+ * Verdict verdict = ordering.check(trace.snapshot());
+ * }</pre>
+ *
+ * <p>One pass over the trace, plus one to the first violation for its context; per stream, a window
+ * of at most {@code window} sequences (17 bytes each). Semantics, counts and bounds: {@code
+ * docs/checkers.md}.
+ */
+public final class OrderingChecker implements Checker {
+
+  /**
+   * The default window: twice the SSE transport's 65,536-message replay buffer, whose overflow
+   * drops are recorded that many sequences after the message's send.
+   */
+  public static final int DEFAULT_WINDOW = 1 << 17;
+
+  /** The largest window: its ring must fit in an array. */
+  public static final int MAX_WINDOW = 1 << 30;
+
+  private final EventKind arrivals;
+  private final long stallNs;
+  private final int window;
+
+  /** A checker with the {@link #DEFAULT_WINDOW}. */
+  public OrderingChecker(EventKind arrivals, Duration stallBound) {
+    this(arrivals, stallBound, DEFAULT_WINDOW);
+  }
+
+  /**
+   * @param arrivals the kind of event that counts as a message's arrival: {@link
+   *     EventKind#DELIVERY} for the transport's view (what reached the page), or the frontend's own
+   *     consumption kind
+   * @param stallBound the longest a message may take from its send to its arrival; a message that
+   *     never arrives has waited until the end of the trace; positive
+   * @param window how many consecutive sequences per stream the checker holds (1 to {@link
+   *     #MAX_WINDOW}): an event is judged exactly when it comes within this many sequences of the
+   *     newest on its stream, and memory is at most 17 bytes a sequence of it per stream
+   */
+  public OrderingChecker(EventKind arrivals, Duration stallBound, int window) {
+    Objects.requireNonNull(arrivals, "arrivals");
+    Objects.requireNonNull(stallBound, "stallBound");
+    if (arrivals == EventKind.SEND || arrivals == EventKind.DROP) {
+      throw new IllegalArgumentException(
+          "arrivals must be the kind of event that records a message reaching its consumer, such"
+              + " as delivery; got "
+              + arrivals.label()
+              + ", which the checker reads as "
+              + (arrivals == EventKind.SEND ? "what was sent" : "what a drop policy discarded"));
+    }
+    if (stallBound.isNegative() || stallBound.isZero()) {
+      throw new IllegalArgumentException("the stall bound must be positive, got " + stallBound);
+    }
+    if (window < 1 || window > MAX_WINDOW) {
+      throw new IllegalArgumentException(
+          "the window must be 1 to " + MAX_WINDOW + " sequences, got " + window);
+    }
+    this.arrivals = arrivals;
+    this.stallNs = saturatedNanos(stallBound);
+    this.window = window;
+  }
+
+  /** {@code ordering/} and the arrival kind: {@code ordering/delivery}. */
+  @Override
+  public String name() {
+    return "ordering/" + arrivals.label();
+  }
+
+  @Override
+  public Verdict check(TraceSnapshot trace) {
+    OrderingTally tally = new OrderingTally();
+    Map<String, StreamOrder> streams = new LinkedHashMap<>();
+    TraceCursor event = trace.cursor();
+    long nowNs = 0;
+    while (event.next()) {
+      EventKind kind = event.kind();
+      long wallNs = event.wallNs();
+      nowNs = Math.max(nowNs, Math.max(wallNs, event.arrivalNs()));
+      long sequence = event.sequence();
+      if (sequence == TraceEvent.ABSENT) {
+        continue; // a lifecycle event about a whole stream
+      }
+      if (kind == EventKind.SEND) {
+        order(streams, event.stream(), tally).sent(sequence, event.index(), wallNs, nowNs);
+      } else if (kind == arrivals) {
+        order(streams, event.stream(), tally).arrived(sequence, event.index(), wallNs, nowNs);
+      } else if (kind == EventKind.DROP) {
+        order(streams, event.stream(), tally).dropped(sequence, event.index(), nowNs);
+      }
+    }
+    for (StreamOrder order : streams.values()) {
+      order.finish(nowNs);
+    }
+    return new OrderingReport(name(), arrivals, stallNs, window).verdict(trace, tally);
+  }
+
+  private StreamOrder order(Map<String, StreamOrder> streams, String stream, OrderingTally tally) {
+    StreamOrder order = streams.get(stream);
+    if (order == null) {
+      order = new StreamOrder(stream, window, stallNs, tally);
+      streams.put(stream, order);
+    }
+    return order;
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name()
+        + "[stall bound "
+        + FirstFinding.millis(stallNs)
+        + ", window "
+        + window
+        + " sequences]";
+  }
+}

@@ -1,0 +1,33 @@
+package dev.weir.harness.check;
+
+/**
+ * How a check came out. The four outcomes of a conformance case (as in Autobahn's reports): a run
+ * either met the declared behaviour strictly, met it with deviations the declaration allows, broke
+ * it, or was only measured.
+ */
+public enum Status {
+  /** Everything as declared. */
+  OK("OK"),
+  /** Passed, with deviations the declared behaviour allows (losses a drop policy accounts for). */
+  NON_STRICT("NON-STRICT"),
+  /** The declared behaviour was broken; the verdict names the first violation. */
+  FAILED("FAILED"),
+  /** Measured, not judged (throughput, latency). */
+  INFORMATIONAL("INFORMATIONAL");
+
+  private final String label;
+
+  Status(String label) {
+    this.label = label;
+  }
+
+  /** The name in reports and JSON: upper case, words joined by {@code -}. */
+  public String label() {
+    return label;
+  }
+
+  /** True for every status but {@link #FAILED}: what a build's exit code turns on. */
+  public boolean passed() {
+    return this != FAILED;
+  }
+}

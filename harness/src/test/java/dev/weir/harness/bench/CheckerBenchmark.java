@@ -1,0 +1,57 @@
+package dev.weir.harness.bench;
+
+import dev.weir.harness.check.LongTraces;
+import dev.weir.harness.check.OrderingChecker;
+import dev.weir.harness.check.Verdict;
+import dev.weir.harness.trace.EventKind;
+import dev.weir.harness.trace.TraceSnapshot;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The time to judge a 10-million-event trace (5 M sends and 5 M deliveries on four streams,
+ * deliveries reported late in interleaved batches; see {@link LongTraces}) with the ordering
+ * checker: one operation is one whole check. {@code clean} passes; {@code faulty} has swapped
+ * pairs, duplicates and drop-covered losses, so it fails and also pays for the context pass. With
+ * {@code -prof gc}, {@code gc.alloc.rate.norm} is what one check allocates: the same for any trace
+ * length ({@code OrderingMemoryTest}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+public class CheckerBenchmark {
+
+  private static final long EVENTS = 10_000_000;
+
+  @Param({"clean", "faulty"})
+  public String shape;
+
+  private final OrderingChecker ordering =
+      new OrderingChecker(EventKind.DELIVERY, Duration.ofSeconds(1));
+  private TraceSnapshot trace;
+
+  @Setup(Level.Trial)
+  public void buildTrace() {
+    trace = LongTraces.fourStreams(EVENTS, shape.equals("faulty"), 42);
+  }
+
+  @Benchmark
+  public Verdict ordering() {
+    return ordering.check(trace);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.weir.harness.check;
+
+import dev.weir.harness.trace.EventKind;
+import dev.weir.harness.trace.Trace;
+import dev.weir.harness.trace.TraceSnapshot;
+import dev.weir.simulator.pacing.ManualWallClock;
+import java.util.SplittableRandom;
+
+/**
+ * Long traces for measuring checkers ({@code CheckerBenchmark}, {@link OrderingMemoryTest}): four
+ * streams, half the events sends and half deliveries. The page reports each stream's deliveries
+ * late, in batches of 1 to 64, the streams' batches interleaved at random, so a delivery trails its
+ * send by up to a few hundred events. Seeded and on a manual clock (100 ns per event): the same
+ * arguments give the same trace.
+ */
+public final class LongTraces {
+
+  private static final int STREAMS = 4;
+
+  private LongTraces() {}
+
+  /**
+   * @param events about how many events (sends plus deliveries, and drops when faulty)
+   * @param faulty when true, about one delivery in a thousand swaps with the next, one in ten
+   *     thousand is lost with a drop recorded, and one in ten thousand comes twice
+   */
+  public static TraceSnapshot fourStreams(long events, boolean faulty, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    ManualWallClock clock = new ManualWallClock(0);
+    Trace trace = Trace.start(clock);
+    int[] ids = new int[STREAMS];
+    long[] sent = new long[STREAMS];
+    long[] delivered = new long[STREAMS];
+    for (int s = 0; s < STREAMS; s++) {
+      ids[s] = trace.stream("stream-" + s);
+    }
+    long sends = events / 2;
+    long total = 0;
+    while (total < sends || pending(sent, delivered)) {
+      int s = random.nextInt(STREAMS);
+      clock.advance(100);
+      if (sent[s] > delivered[s] && (total >= sends || random.nextInt(32) == 0)) {
+        long batchEnd = Math.min(sent[s], delivered[s] + 1 + random.nextInt(64));
+        deliverBatch(trace, random, ids[s], delivered[s], batchEnd, faulty);
+        delivered[s] = batchEnd;
+      } else if (total < sends) {
+        trace.send(ids[s], sent[s]++, 64, total * 1_000);
+        total++;
+      }
+    }
+    return trace.snapshot();
+  }
+
+  /** The page's report of sequences {@code from} to {@code end} (excluded), received just now. */
+  private static void deliverBatch(
+      Trace trace, SplittableRandom random, int stream, long from, long end, boolean faulty) {
+    long receivedNs = trace.nowNs() - 50;
+    for (long k = from; k < end; k++) {
+      int fault = faulty ? random.nextInt(10_000) : Integer.MAX_VALUE;
+      if (fault < 10 && k + 1 < end) {
+        trace.delivery(stream, k + 1, 64, receivedNs);
+        trace.delivery(stream, k++, 64, receivedNs);
+      } else if (fault == 10) {
+        trace.lifecycle(EventKind.DROP, stream, k, "drop-oldest");
+      } else if (fault == 11) {
+        trace.delivery(stream, k, 64, receivedNs);
+        trace.delivery(stream, k, 64, receivedNs);
+      } else {
+        trace.delivery(stream, k, 64, receivedNs);
+      }
+    }
+  }
+
+  private static boolean pending(long[] sent, long[] delivered) {
+    for (int s = 0; s < sent.length; s++) {
+      if (sent[s] > delivered[s]) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

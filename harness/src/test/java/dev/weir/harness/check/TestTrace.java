@@ -1,0 +1,88 @@
+package dev.weir.harness.check;
+
+import dev.weir.harness.trace.EventKind;
+import dev.weir.harness.trace.Trace;
+import dev.weir.harness.trace.TraceSnapshot;
+import dev.weir.simulator.pacing.ManualWallClock;
+
+/**
+ * A trace written step by step on a manual clock that moves 1 µs before every event, so event i
+ * (from 0) happens at (i + 1) µs unless a test moves the clock further; a delivery is received when
+ * it is recorded unless a test says otherwise.
+ */
+final class TestTrace {
+
+  static final long TICK_NS = 1_000;
+
+  private final ManualWallClock clock = new ManualWallClock(0);
+  private final Trace trace = Trace.start(clock);
+
+  TestTrace send(String stream, long... sequences) {
+    for (long sequence : sequences) {
+      clock.advance(TICK_NS);
+      trace.send(trace.stream(stream), sequence, 8, sequence * TICK_NS);
+    }
+    return this;
+  }
+
+  /** Sends {@code from} to {@code to}, both included. */
+  TestTrace sendRange(String stream, long from, long to) {
+    for (long sequence = from; sequence <= to; sequence++) {
+      send(stream, sequence);
+    }
+    return this;
+  }
+
+  TestTrace deliver(String stream, long... sequences) {
+    for (long sequence : sequences) {
+      clock.advance(TICK_NS);
+      trace.delivery(trace.stream(stream), sequence, 8, trace.nowNs());
+    }
+    return this;
+  }
+
+  TestTrace deliverRange(String stream, long from, long to) {
+    for (long sequence = from; sequence <= to; sequence++) {
+      deliver(stream, sequence);
+    }
+    return this;
+  }
+
+  /** A delivery the page received at {@code receivedNs} (trace time), recorded now. */
+  TestTrace deliverReceivedAt(String stream, long sequence, long receivedNs) {
+    clock.advance(TICK_NS);
+    trace.delivery(trace.stream(stream), sequence, 8, receivedNs);
+    return this;
+  }
+
+  TestTrace drop(String stream, long sequence) {
+    clock.advance(TICK_NS);
+    trace.lifecycle(EventKind.DROP, trace.stream(stream), sequence, "drop-oldest");
+    return this;
+  }
+
+  TestTrace lifecycle(EventKind kind, String stream, String detail) {
+    clock.advance(TICK_NS);
+    trace.lifecycle(kind, trace.stream(stream), detail);
+    return this;
+  }
+
+  TestTrace lifecycle(EventKind kind, String stream, long sequence, String detail) {
+    clock.advance(TICK_NS);
+    trace.lifecycle(kind, trace.stream(stream), sequence, detail);
+    return this;
+  }
+
+  TestTrace pause(long ns) {
+    clock.advance(ns);
+    return this;
+  }
+
+  long nowNs() {
+    return trace.nowNs();
+  }
+
+  TraceSnapshot snapshot() {
+    return trace.snapshot();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.weir.harness.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.weir.harness.trace.EventKind;
+import dev.weir.harness.trace.TraceEvent;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A verdict's JSON form: every field, in a fixed order, the same text for the same verdict. */
+class VerdictJsonTest {
+
+  private static final TraceEvent DROP =
+      new TraceEvent(7, EventKind.DROP, "a", 3, -1, 9000, -1, 9000, "drop-oldest");
+  private static final TraceEvent CLOSE =
+      new TraceEvent(8, EventKind.CLOSE, "a", -1, -1, 9500, -1, 9500, "page");
+
+  @Test
+  void aFailedOrderingVerdictReadsExactly() {
+    TestTrace t = new TestTrace().send("a", 0, 1).deliver("a", 1, 0);
+    Verdict v = new OrderingChecker(EventKind.DELIVERY, Duration.ofMillis(1)).check(t.snapshot());
+    assertEquals(
+        "{\"checker\":\"ordering/delivery\",\"status\":\"FAILED\",\"summary\":\"FAILED: 2 messages"
+            + " sent on 1 stream, 2 delivery events; 1 arrived once, in order and within 1 ms"
+            + " (50.0% of those sent). Found: 1 out of order. Worst wait 0.003 ms (stream"
+            + " \\\"a\\\", sequence 0). First violation: out-of-order at event #3 (stream"
+            + " \\\"a\\\"): expected sequences arrive in the order they were sent, but sequence 0"
+            + " arrived after sequence 1.\","
+            + "\"counts\":{\"streams\":1,\"sent\":2,\"arrived\":2,\"ok\":1,\"lost\":0,"
+            + "\"allowed_lost\":0,\"duplicated\":0,\"out_of_order\":1,\"phantom\":0,\"stalled\":0,"
+            + "\"resent\":0,\"worst_wait_ns\":3000},"
+            + "\"fractions\":{\"ok\":0.5,\"lost\":0,\"allowed_lost\":0,\"duplicated\":0,"
+            + "\"out_of_order\":0.5,\"phantom\":0,\"stalled\":0},"
+            + "\"first_violation\":{\"defect\":\"out-of-order\",\"expected\":\"sequences arrive in"
+            + " the order they were sent\",\"actual\":\"sequence 0 arrived after sequence 1\","
+            + "\"event\":{\"index\":3,\"kind\":\"delivery\",\"stream\":\"a\",\"sequence\":0,"
+            + "\"size\":8,\"wall_ns\":4000,\"arrival_ns\":4000},\"before\":["
+            + "{\"index\":0,\"kind\":\"send\",\"stream\":\"a\",\"sequence\":0,\"size\":8,"
+            + "\"virtual_ns\":0,\"wall_ns\":1000},"
+            + "{\"index\":1,\"kind\":\"send\",\"stream\":\"a\",\"sequence\":1,\"size\":8,"
+            + "\"virtual_ns\":1000,\"wall_ns\":2000},"
+            + "{\"index\":2,\"kind\":\"delivery\",\"stream\":\"a\",\"sequence\":1,\"size\":8,"
+            + "\"wall_ns\":3000,\"arrival_ns\":3000}],\"after\":[]}}",
+        v.toJson());
+  }
+
+  @Test
+  void anOkVerdictHasANullViolationAndFractionsAreShortDecimalsOrNull() {
+    Map<String, Double> fractions = new LinkedHashMap<>();
+    fractions.put("third", 1.0 / 3);
+    fractions.put("tiny", 1e-9);
+    fractions.put("whole", 1.0);
+    fractions.put("none", Double.NaN);
+    Verdict v = new Verdict("x", Status.OK, Map.of("n", 3L), fractions, null, "fine");
+    assertEquals(
+        "{\"checker\":\"x\",\"status\":\"OK\",\"summary\":\"fine\",\"counts\":{\"n\":3},"
+            + "\"fractions\":{\"third\":0.333333,\"tiny\":0,\"whole\":1,\"none\":null},"
+            + "\"first_violation\":null}",
+        v.toJson());
+  }
+
+  @Test
+  void lifecycleEventsCarryTheirDetailAndASequenceOnlyWhenTheyHaveOne() {
+    Violation deviation = new Violation("allowed-lost", "e", "a", DROP, List.of(), List.of(CLOSE));
+    Verdict v = new Verdict("x", Status.NON_STRICT, Map.of(), Map.of(), deviation, "dropped one");
+    assertEquals(
+        "{\"checker\":\"x\",\"status\":\"NON-STRICT\",\"summary\":\"dropped one\",\"counts\":{},"
+            + "\"fractions\":{},\"first_violation\":{\"defect\":\"allowed-lost\","
+            + "\"expected\":\"e\",\"actual\":\"a\",\"event\":{\"index\":7,\"kind\":\"drop\",\"stream\":\"a\","
+            + "\"sequence\":3,\"detail\":\"drop-oldest\",\"wall_ns\":9000},\"before\":[],"
+            + "\"after\":[{\"index\":8,\"kind\":\"close\",\"stream\":\"a\",\"detail\":\"page\","
+            + "\"wall_ns\":9500}]}}",
+        v.toJson());
+  }
+
+  @Test
+  void verdictsEmbedInALargerDocument() throws Exception {
+    Verdict v = new Verdict("x", Status.INFORMATIONAL, Map.of(), Map.of(), null, "measured");
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+      json.writeStartArray();
+      v.writeJson(json);
+      v.writeJson(json);
+      json.writeEndArray();
+    }
+    assertEquals("[" + v.toJson() + "," + v.toJson() + "]", out.toString());
+  }
+
+  @Test
+  void anOkVerdictCannotNameAViolation() {
+    Violation violation = new Violation("lost", "e", "a", DROP, List.of(), List.of());
+    assertEquals(
+        "x: an OK verdict names no violation, got lost",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Verdict("x", Status.OK, Map.of(), Map.of(), violation, "s"))
+            .getMessage());
+  }
+
+  @Test
+  void aViolationKeepsAtMostFiveEventsEachSide() {
+    List<TraceEvent> six = List.of(CLOSE, CLOSE, CLOSE, CLOSE, CLOSE, CLOSE);
+    assertEquals(
+        "a violation keeps at most 5 events of context on each side, got 0 before and 6 after",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Violation("lost", "e", "a", DROP, List.of(), six))
+            .getMessage());
+  }
+}
