@@ -21,6 +21,13 @@ final class EventRing {
   private final long[] virtualNs;
   private final long[] arrivalNs;
   private final String[] detail;
+  private final long[] pushed;
+  private final long[] evictions;
+  private final int[] held;
+  private final int[] position;
+  private final long[] attempt;
+  private final long[] delayMicros;
+  private final long[] value;
   private int size;
   private int next;
 
@@ -34,6 +41,13 @@ final class EventRing {
     virtualNs = new long[capacity];
     arrivalNs = new long[capacity];
     detail = new String[capacity];
+    pushed = new long[capacity];
+    evictions = new long[capacity];
+    held = new int[capacity];
+    position = new int[capacity];
+    attempt = new long[capacity];
+    delayMicros = new long[capacity];
+    value = new long[capacity];
   }
 
   /** Keeps the cursor's current event, forgetting the oldest when full. */
@@ -48,6 +62,13 @@ final class EventRing {
     virtualNs[i] = event.virtualNs();
     arrivalNs[i] = event.arrivalNs();
     detail[i] = event.detail();
+    pushed[i] = event.pushed();
+    evictions[i] = event.evictions();
+    held[i] = event.held();
+    position[i] = event.position();
+    attempt[i] = event.attempt();
+    delayMicros[i] = event.delayMicros();
+    value[i] = event.value();
     next = (i + 1) % index.length;
     size = Math.min(size + 1, index.length);
   }
@@ -67,7 +88,14 @@ final class EventRing {
               wallNs[i],
               virtualNs[i],
               arrivalNs[i],
-              detail[i]));
+              detail[i],
+              pushed[i],
+              evictions[i],
+              held[i],
+              position[i],
+              attempt[i],
+              delayMicros[i],
+              value[i]));
     }
     return events;
   }

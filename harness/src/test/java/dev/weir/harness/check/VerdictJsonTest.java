@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class VerdictJsonTest {
 
   private static final TraceEvent DROP =
-      new TraceEvent(7, EventKind.DROP, "a", 3, -1, 9000, -1, 9000, "drop-oldest");
+      new TraceEvent(7, EventKind.DROP, "a", 3, -1, 9000, -1, 9000, "drop-oldest", -1, -1, -1, -1, -1, -1, -1);
   private static final TraceEvent CLOSE =
-      new TraceEvent(8, EventKind.CLOSE, "a", -1, -1, 9500, -1, 9500, "page");
+      new TraceEvent(8, EventKind.CLOSE, "a", -1, -1, 9500, -1, 9500, "page", -1, -1, -1, -1, -1, -1, -1);
 
   @Test
   void aFailedOrderingVerdictReadsExactly() {
