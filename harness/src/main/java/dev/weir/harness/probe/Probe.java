@@ -19,7 +19,7 @@ import java.io.UncheckedIOException;
 public final class Probe {
 
   static final String KIND = "weir-probe";
-  private static final String TRANSPORT = "probe";
+  private static final String CONSUMED = DeliveryReport.kind("probe");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Trace trace;
@@ -36,11 +36,9 @@ public final class Probe {
 
   private void report(String kind, String json) {
     long arrivalNs = trace.nowNs();
-    if (kind.equals(DeliveryReport.KIND)) {
-      DeliveryReport report = DeliveryReport.parse(json);
-      if (report.transport().equals(TRANSPORT)) {
-        report.deliver(arrivalNs, (stream, sequence, ns) -> trace.consume(trace.stream(stream), sequence, ns));
-      }
+    if (kind.equals(CONSUMED)) {
+      DeliveryReport.parse(json)
+          .deliver(arrivalNs, (stream, sequence, ns) -> trace.consume(trace.stream(stream), sequence, ns));
     } else if (kind.equals(KIND)) {
       record(parse(json), arrivalNs);
     }
@@ -48,8 +46,8 @@ public final class Probe {
 
   private void record(JsonNode report, long arrivalNs) {
     int stream = trace.stream(report.path("stream").asText());
-    long pageNs = arrivalNs - Math.round((report.path("now").asDouble() - report.path("at").asDouble()) * 1e6);
-    long atNs = Math.max(0, pageNs);
+    long atNs =
+        Math.max(0, DeliveryReport.traceTimeNs(arrivalNs, report.path("now").asDouble(), report.path("at").asDouble()));
     String what = report.path("what").asText();
     switch (what) {
       case "buffer" -> {

@@ -7,7 +7,6 @@ import dev.weir.harness.trace.Trace;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * Tauri v2 channels: the page passes a {@code Channel} to the {@code weir:subscribe} command, and
@@ -15,44 +14,23 @@ import java.util.function.Consumer;
  * at once; large ones are parked and fetched through the custom scheme, so they can be overtaken
  * exactly as in Tauri, and the page's Channel puts them back in index order.
  */
-final class ChannelTransport implements Transport {
+final class ChannelTransport extends OfferingTransport {
 
   private static final String PREFIX = "__CHANNEL__:";
 
   private final Page page;
   private final ParkedPayloads parked;
   private final Thresholds thresholds;
-  private final Offers offers;
   private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
 
   ChannelTransport(Page page, Trace trace, ParkedPayloads parked, Thresholds thresholds) {
+    super(Offers.forPage("channel", page, trace, true, null));
     this.page = page;
     this.parked = parked;
     this.thresholds = thresholds;
-    this.offers = Offers.forPage(kind(), page, trace, true, null);
     page.bridge().handle("tauri:weir:subscribe", request -> subscribe(Arguments.json(request)));
     page.bridge().handle("tauri:weir:unsubscribe", request -> unsubscribe(Arguments.json(request)));
     page.bridge().handle("tauri:weir:channel-ack", request -> acknowledge(Arguments.json(request)));
-  }
-
-  @Override
-  public String kind() {
-    return "channel";
-  }
-
-  @Override
-  public Trace trace() {
-    return offers.trace();
-  }
-
-  @Override
-  public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
-    offers.put(stream, offer, onSubscribe);
-  }
-
-  @Override
-  public int openSubscriptions() {
-    return offers.live();
   }
 
   private CompletableFuture<Payload> subscribe(String args) {

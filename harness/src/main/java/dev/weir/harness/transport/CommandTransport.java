@@ -9,48 +9,26 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * Commands, Tauri's {@code invoke}: the page pulls. Its client long-polls {@code weir:poll} for a
  * stream and gets every message queued since, as one JSON array; an empty poll is answered after
  * {@link #IDLE_POLL} so the page is never left waiting on a dead backend.
  */
-final class CommandTransport implements Transport {
+final class CommandTransport extends OfferingTransport {
 
   static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
   private record Polled(CommandWire wire, Subscription subscription) {}
 
-  private final Offers offers;
   private final Map<String, Polled> subscriptions = new ConcurrentHashMap<>();
   private final AtomicLong polls = new AtomicLong();
 
   CommandTransport(Page page, Trace trace) {
-    this.offers = Offers.forPage(kind(), page, trace, false, null);
+    super(Offers.forPage("command", page, trace, false, null));
     page.bridge().handle("tauri:weir:poll", request -> poll(Arguments.json(request)));
     page.bridge().handle("tauri:weir:unpoll", request -> unpoll(Arguments.json(request)));
     page.bridge().onNewDocument(subscriptions::clear); // the old document's, ended by offers
-  }
-
-  @Override
-  public String kind() {
-    return "command";
-  }
-
-  @Override
-  public Trace trace() {
-    return offers.trace();
-  }
-
-  @Override
-  public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
-    offers.put(stream, offer, onSubscribe);
-  }
-
-  @Override
-  public int openSubscriptions() {
-    return offers.live();
   }
 
   /** Polls answered so far: a burst of N messages should take far fewer. */

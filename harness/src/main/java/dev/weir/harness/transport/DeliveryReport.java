@@ -9,8 +9,9 @@ import java.util.Arrays;
 
 /**
  * A page's report of messages by sequence, timed by the page: the transports' JS halves report
- * deliveries this way, and the frontend probe what it consumed. Its form is {@code weir.report('weir-deliveries', {transport, stream, now, d:
- * [sequence, time, sequence, time, ...]})}, times in the page's {@code performance.now()}
+ * deliveries this way, and the frontend probe what it consumed. Its form is {@code
+ * weir.report('weir-deliveries/<transport>', {transport, stream, now, d: [sequence, time,
+ * sequence, time, ...]})}, times in the page's {@code performance.now()}
  * milliseconds. A delivery's trace time is the report's arrival less its age when the report was
  * sent ({@code now - time}), so no offset between the page's clock and the JVM's has to be
  * estimated; the report's own transit (well under a millisecond on one machine) makes deliveries
@@ -18,8 +19,21 @@ import java.util.Arrays;
  */
 public record DeliveryReport(String transport, String stream, double now, double[] pairs) {
 
-  /** The report kind on the bridge. */
-  public static final String KIND = "weir-deliveries";
+  /**
+   * The report kind on the bridge for {@code transport}'s reports: one kind per transport, so a
+   * page's listeners pick their own reports out by name and parse only those.
+   */
+  public static String kind(String transport) {
+    return "weir-deliveries/" + transport;
+  }
+
+  /**
+   * A page time as trace time: the report's {@code arrivalNs} less the age ({@code now - at}, page
+   * milliseconds) the page time had when the report was sent.
+   */
+  public static long traceTimeNs(long arrivalNs, double now, double at) {
+    return arrivalNs - Math.round((now - at) * 1e6);
+  }
   private static final JsonFactory FACTORY = new JsonFactory();
 
   /** Receives one delivery. */
@@ -81,8 +95,7 @@ public record DeliveryReport(String transport, String stream, double now, double
   /** Hands each delivery to {@code listener}, timed against the report's {@code arrivalNs}. */
   public void deliver(long arrivalNs, Listener listener) {
     for (int i = 0; i < pairs.length; i += 2) {
-      long ageNs = Math.round((now - pairs[i + 1]) * 1e6);
-      listener.delivered(stream, (long) pairs[i], arrivalNs - ageNs);
+      listener.delivered(stream, (long) pairs[i], traceTimeNs(arrivalNs, now, pairs[i + 1]));
     }
   }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * Tauri events: {@code listen} and {@code unlisten} are commands ({@code plugin:event|listen},
@@ -17,13 +16,12 @@ import java.util.function.Consumer;
  * that events are not built for throughput is what this transport lets a scenario measure. One
  * subscription per event name, from its first listener to its last.
  */
-final class EventTransport implements Transport {
+final class EventTransport extends OfferingTransport {
 
   /** One event's listeners on this page: its own subscription, the hub's, or none (idle). */
   private record Listened(EventWire wire, Subscription subscription, boolean global) {}
 
   private final Page page;
-  private final Offers offers;
   private final Map<String, Listened> subscriptions = new ConcurrentHashMap<>();
   private final AtomicLong nextEventId;
   private final GlobalEvents hub;
@@ -33,36 +31,16 @@ final class EventTransport implements Transport {
    * @param hub the app-wide events this page hears too; null for none
    */
   EventTransport(Page page, Trace trace, AtomicLong eventIds, GlobalEvents hub) {
+    super(Offers.forPage("event", page, trace, false, null));
     this.page = page;
     this.nextEventId = eventIds;
     this.hub = hub;
-    this.offers = Offers.forPage(kind(), page, trace, false, null);
     if (hub != null) {
       hub.joined(page);
     }
     page.bridge().handle("tauri:plugin:event|listen", request -> listen(Arguments.json(request)));
     page.bridge().handle("tauri:plugin:event|unlisten", request -> unlisten(Arguments.json(request)));
     page.bridge().onNewDocument(this::forgetDocument);
-  }
-
-  @Override
-  public String kind() {
-    return "event";
-  }
-
-  @Override
-  public Trace trace() {
-    return offers.trace();
-  }
-
-  @Override
-  public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
-    offers.put(stream, offer, onSubscribe);
-  }
-
-  @Override
-  public int openSubscriptions() {
-    return offers.live();
   }
 
   /**

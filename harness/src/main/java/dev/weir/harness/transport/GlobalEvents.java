@@ -4,7 +4,6 @@ import dev.weir.harness.browser.Page;
 import dev.weir.harness.trace.Trace;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * Tauri's app-wide events ({@code emit}, as against {@code emit_to} one webview): a stream offered
@@ -14,35 +13,14 @@ import java.util.function.Consumer;
  * sends (a message heard by three pages has three deliveries). A page's own offer of the same
  * event name wins on that page.
  */
-public final class GlobalEvents implements Transport {
+public final class GlobalEvents extends OfferingTransport {
 
   private record Listened(FanOutWire wire, Subscription subscription) {}
 
-  private final Offers offers;
   private final Map<String, Listened> subscriptions = new ConcurrentHashMap<>();
 
   public GlobalEvents(Trace trace) {
-    this.offers = new Offers(kind(), null, trace, false, null);
-  }
-
-  @Override
-  public String kind() {
-    return "event";
-  }
-
-  @Override
-  public Trace trace() {
-    return offers.trace();
-  }
-
-  @Override
-  public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
-    offers.put(stream, offer, onSubscribe);
-  }
-
-  @Override
-  public int openSubscriptions() {
-    return offers.live();
+    super(new Offers("event", null, trace, false, null));
   }
 
   boolean offered(String event) {

@@ -62,15 +62,20 @@ final class Offers {
 
   /** Takes {@code page}'s delivery reports for this kind's streams offered here into the trace. */
   void hearDeliveries(Page from) {
+    String reports = DeliveryReport.kind(kind);
     from.bridge().onReport((reportKind, json) -> {
-      if (reportKind.equals(DeliveryReport.KIND)) {
+      if (reportKind.equals(reports)) {
         long arrivalNs = trace.nowNs();
         DeliveryReport report = DeliveryReport.parse(json);
-        if (report.transport().equals(kind) && offered(report.stream())) {
+        if (offered(report.stream())) {
           report.deliver(arrivalNs, (stream, sequence, ns) -> traced(stream).delivered(sequence, ns));
         }
       }
     });
+  }
+
+  String kind() {
+    return kind;
   }
 
   Trace trace() {

@@ -7,7 +7,6 @@ import dev.weir.harness.trace.Trace;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * A streaming response over the custom scheme: the page asks for a stream with the {@code
@@ -15,37 +14,16 @@ import java.util.function.Consumer;
  * /.weir/stream?ticket=N} with {@code fetch} and a {@code ReadableStream}. The command keeps the
  * subscription tied to this page; the ticket lets the runtime-wide endpoint find its body.
  */
-final class SchemeTransport implements Transport {
+final class SchemeTransport extends OfferingTransport {
 
-  private final Offers offers;
   private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final StreamTickets tickets;
 
   SchemeTransport(Page page, Trace trace, StreamTickets tickets) {
+    super(Offers.forPage("scheme", page, trace, true, null));
     this.tickets = tickets;
-    this.offers = Offers.forPage(kind(), page, trace, true, null);
     page.bridge().handle("tauri:weir:stream", request -> open(Arguments.json(request)));
     page.bridge().handle("tauri:weir:scheme-ack", request -> acknowledge(Arguments.json(request)));
-  }
-
-  @Override
-  public String kind() {
-    return "scheme";
-  }
-
-  @Override
-  public Trace trace() {
-    return offers.trace();
-  }
-
-  @Override
-  public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
-    offers.put(stream, offer, onSubscribe);
-  }
-
-  @Override
-  public int openSubscriptions() {
-    return offers.live();
   }
 
   private CompletableFuture<Payload> open(String args) {

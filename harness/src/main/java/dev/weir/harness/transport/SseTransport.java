@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * a closed EventSource looks like a broken connection. SSE carries text only and has no
  * backpressure.
  */
-final class SseTransport implements Transport {
+final class SseTransport extends OfferingTransport {
 
   /** Messages each session keeps for a resume. */
   static final int REPLAY_CAPACITY = 65_536;
@@ -36,41 +36,27 @@ final class SseTransport implements Transport {
   private final LoopbackServer server;
   /** This transport's streams on the server, so that pages sharing a server never cross. */
   private final String prefix = ServerStreams.prefix();
-  private final Offers offers;
   private final Set<String> listening = ConcurrentHashMap.newKeySet();
   private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicLong nextSession = new AtomicLong();
 
   SseTransport(Page page, Trace trace, LoopbackServer server) {
+    super(
+        Offers.forPage(
+            "sse", page, trace, false, 
+            length -> server.down(Outage.DEFAULT.lasting(length))));
     this.server = server;
-    this.offers =
-        Offers.forPage(kind(), page, trace, false, length -> server.down(Outage.DEFAULT.lasting(length)));
     server.addListener(offers.serverListener(Attempt.Endpoint.EVENT_STREAM, prefix));
     page.bridge().handle("tauri:weir:sse-url", request -> url(Arguments.json(request)));
     page.bridge().handle("tauri:weir:sse-close", request -> close(Arguments.json(request)));
   }
 
   @Override
-  public String kind() {
-    return "sse";
-  }
-
-  @Override
-  public Trace trace() {
-    return offers.trace();
-  }
-
-  @Override
   public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
-    offers.put(stream, offer, onSubscribe);
+    super.offer(stream, offer, onSubscribe);
     if (listening.add(stream)) {
       server.eventStream(prefix + stream).addListener(new Connections(stream));
     }
-  }
-
-  @Override
-  public int openSubscriptions() {
-    return offers.live();
   }
 
   private CompletableFuture<Payload> url(String args) {

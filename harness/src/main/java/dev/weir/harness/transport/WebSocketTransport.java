@@ -21,44 +21,30 @@ import java.util.function.Consumer;
  * server sees is one subscription. Behind a window, the page acknowledges with {@code ack N} text
  * frames.
  */
-final class WebSocketTransport implements Transport {
+final class WebSocketTransport extends OfferingTransport {
 
   private final LoopbackServer server;
   /** This transport's streams on the server, so that pages sharing a server never cross. */
   private final String prefix = ServerStreams.prefix();
-  private final Offers offers;
   private final Set<String> listening = ConcurrentHashMap.newKeySet();
   private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
 
   WebSocketTransport(Page page, Trace trace, LoopbackServer server) {
+    super(
+        Offers.forPage(
+            "websocket", page, trace, true, 
+            length -> server.down(Outage.DEFAULT.lasting(length))));
     this.server = server;
-    this.offers =
-        Offers.forPage(kind(), page, trace, true, length -> server.down(Outage.DEFAULT.lasting(length)));
     server.addListener(offers.serverListener(Attempt.Endpoint.WEBSOCKET, prefix));
     page.bridge().handle("tauri:weir:websocket-url", request -> url(Arguments.json(request)));
   }
 
   @Override
-  public String kind() {
-    return "websocket";
-  }
-
-  @Override
-  public Trace trace() {
-    return offers.trace();
-  }
-
-  @Override
   public void offer(String stream, Offer offer, Consumer<Sender> onSubscribe) {
-    offers.put(stream, offer, onSubscribe);
+    super.offer(stream, offer, onSubscribe);
     if (listening.add(stream)) {
       server.webSocket(prefix + stream).addListener(new Connections(stream));
     }
-  }
-
-  @Override
-  public int openSubscriptions() {
-    return offers.live();
   }
 
   private CompletableFuture<Payload> url(String args) {

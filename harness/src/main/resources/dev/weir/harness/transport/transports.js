@@ -141,7 +141,7 @@
     flushTimer = 0;
     for (const recorder of recorders.values()) {
       if (recorder.d.length > 0) {
-        weir.report('weir-deliveries',
+        weir.report(`weir-deliveries/${recorder.transport}`,
           { transport: recorder.transport, stream: recorder.stream, now: performance.now(), d: recorder.d });
         recorder.d = [];
       }
@@ -155,6 +155,14 @@
       recorders.set(key, { transport, stream, d: [] });
     }
     return recorders.get(key);
+  };
+  const record = (recorder, seq) => {
+    recorder.d.push(seq, performance.now());
+    if (recorder.d.length >= 8192) {
+      flushDeliveries();
+    } else if (flushTimer === 0) {
+      flushTimer = setTimeout(flushDeliveries, 50);
+    }
   };
 
   // The frontend's probe (docs/frontend-contract.md). Consumed messages go through a recorder, like
@@ -179,13 +187,7 @@
     consumed(stream, seq) {
       checkProbeName('stream', stream);
       checkCount('seq', seq);
-      const recorder = recorderFor('probe', stream);
-      recorder.d.push(seq, performance.now());
-      if (recorder.d.length >= 8192) {
-        flushDeliveries();
-      } else if (flushTimer === 0) {
-        flushTimer = setTimeout(flushDeliveries, 50);
-      }
+      record(recorderFor('probe', stream), seq);
     },
     buffer(name, { consumed, evictions, items }) {
       checkProbeName('buffer name', name);
@@ -236,12 +238,7 @@
         }
       };
       return Promise.resolve(subscribe(stream, (message, seq) => {
-        recorder.d.push(seq, performance.now());
-        if (recorder.d.length >= 8192) {
-          flushDeliveries();
-        } else if (flushTimer === 0) {
-          flushTimer = setTimeout(flushDeliveries, 50);
-        }
+        record(recorder, seq);
         for (const [from, until, micros] of delays) {
           if (seq >= from && seq < until) {
             const end = performance.now() + micros / 1000;
