@@ -91,11 +91,11 @@ class InspectCommandTest {
 
   static Path conformanceDir() {
     for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path candidate = d.resolve("shared/data/mcap-conformance");
+      Path candidate = d.resolve("fixtures/mcap-conformance");
       if (Files.isDirectory(candidate)) {
         return candidate;
       }
     }
-    throw new AssertionError("no shared/data/mcap-conformance above " + Path.of("").toAbsolutePath());
+    throw new AssertionError("no fixtures/mcap-conformance above " + Path.of("").toAbsolutePath());
   }
 }

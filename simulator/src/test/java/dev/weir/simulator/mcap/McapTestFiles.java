@@ -12,15 +12,15 @@ import java.util.stream.Stream;
 final class McapTestFiles {
   private McapTestFiles() {}
 
-  /** {@code shared/data/mcap-conformance} beside the repository root, found by walking up from the cwd. */
+  /** The repository's {@code fixtures/mcap-conformance}, found by walking up from the cwd. */
   static Path conformanceDir() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data/mcap-conformance");
+      Path candidate = dir.resolve("fixtures/mcap-conformance");
       if (Files.isDirectory(candidate)) {
         return candidate;
       }
     }
-    throw new AssertionError("no shared/data/mcap-conformance directory above " + Path.of("").toAbsolutePath());
+    throw new AssertionError("no fixtures/mcap-conformance directory above " + Path.of("").toAbsolutePath());
   }
 
   static List<Path> conformanceFiles() throws IOException {
