@@ -7,6 +7,7 @@ import dev.weir.harness.transport.net.LoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,6 +28,10 @@ public final class Transports {
     this.page = page;
     this.trace = trace;
   }
+
+  /** Every kind {@link #of} makes, in the order reports list them. */
+  public static final List<String> KINDS =
+      List.of("channel", "event", "command", "scheme", "websocket", "sse");
 
   /**
    * Makes every page the runtime serves from now on carry the transports' JS halves; pages opened
@@ -94,6 +99,28 @@ public final class Transports {
   /** A streamed response over the custom scheme, read with fetch and a ReadableStream. */
   public Transport scheme() {
     return new SchemeTransport(page, trace, TICKETS);
+  }
+
+  /**
+   * The transport of {@code kind} (one of {@link #KINDS}); {@code server} carries websocket and sse
+   * and may be null for the others.
+   *
+   * @throws IllegalArgumentException for an unknown kind, or a server-borne kind without a server
+   */
+  public Transport of(String kind, LoopbackServer server) {
+    if ((kind.equals("websocket") || kind.equals("sse")) && server == null) {
+      throw new IllegalArgumentException(kind + " needs a LoopbackServer, got none");
+    }
+    return switch (kind) {
+      case "channel" -> channel();
+      case "event" -> event();
+      case "command" -> command();
+      case "scheme" -> scheme();
+      case "websocket" -> websocket(server);
+      case "sse" -> sse(server);
+      default -> throw new IllegalArgumentException(
+          "Unknown transport '" + kind + "': expected one of " + String.join(", ", KINDS));
+    };
   }
 
   /** Scheme streams issued to pages and never fetched: zero when none leak. */

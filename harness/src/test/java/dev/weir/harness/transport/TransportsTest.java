@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.harness.browser.TestPage;
+import dev.weir.harness.conformance.Readings;
 import dev.weir.harness.transport.net.LoopbackServer;
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.Payload;
@@ -44,7 +45,7 @@ class TransportsTest {
 
   @BeforeAll
   static void simulate() throws Exception {
-    stream = SimulatedStream.readings(READINGS);
+    stream = Readings.json(42, READINGS);
     server = LoopbackServer.start();
   }
 
@@ -54,16 +55,7 @@ class TransportsTest {
   }
 
   static Transport transport(String kind, Page page, LoopbackServer server) {
-    Transports on = Transports.on(page);
-    return switch (kind) {
-      case "channel" -> on.channel();
-      case "event" -> on.event();
-      case "command" -> on.command();
-      case "scheme" -> on.scheme();
-      case "websocket" -> on.websocket(server);
-      case "sse" -> on.sse(server);
-      default -> throw new IllegalArgumentException(kind);
-    };
+    return Transports.on(page).of(kind, server);
   }
 
   @ParameterizedTest

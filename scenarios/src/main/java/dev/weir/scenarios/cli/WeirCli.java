@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "weir", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Test harness and simulation suite for real-time streaming between a JVM backend and a webview frontend.",
-    subcommands = {SimulateCommand.class, InspectCommand.class, ConvertCommand.class, BenchCommand.class,
+    subcommands = {SimulateCommand.class, InspectCommand.class, ConvertCommand.class, RunCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:a check failed", "2:bad input or usage (the reason is on stderr)",
@@ -33,7 +33,16 @@ public final class WeirCli {
     // what libraries print there (JCEF announces its start and shutdown) goes to standard error.
     PrintStream stdout = System.out;
     System.setOut(System.err);
-    System.exit(run(args, new PrintWriter(stdout, true), new PrintWriter(System.err, true)));
+    int code = INTERNAL_ERROR;
+    try {
+      code = run(args, new PrintWriter(stdout, true), new PrintWriter(System.err, true));
+    } catch (Throwable bug) {
+      // An Error gets past picocli's handler; without an explicit exit the browser's non-daemon
+      // threads would keep the JVM up forever.
+      bug.printStackTrace();
+    } finally {
+      System.exit(code);
+    }
   }
 
   /** Runs one command line with the given streams; the exit code is returned, not acted on. */

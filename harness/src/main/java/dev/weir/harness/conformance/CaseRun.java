@@ -1,0 +1,154 @@
+package dev.weir.harness.conformance;
+
+import dev.weir.harness.browser.BrowserRuntime;
+import dev.weir.harness.browser.Page;
+import dev.weir.harness.probe.Probe;
+import dev.weir.harness.trace.Trace;
+import dev.weir.harness.trace.TraceSnapshot;
+import dev.weir.harness.transport.Offer;
+import dev.weir.harness.transport.Transport;
+import dev.weir.harness.transport.Transports;
+import dev.weir.harness.transport.net.LoopbackServer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
+
+/**
+ * One case on one transport: a fresh page of the frontend, its transport and probe recording into
+ * one trace, and the producer. What a {@link ConformanceCase} drives; closed after the case,
+ * page and producer with it.
+ */
+public final class CaseRun implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  private final String kind;
+  private final Trace trace = Trace.start();
+  private final Page page;
+  private final Transport transport;
+  private final URI frontend;
+  private final UnaryOperator<Offer> transportHalf;
+  private Producer producer;
+
+  CaseRun(BrowserRuntime runtime, URI frontend, String kind, LoopbackServer server,
+      UnaryOperator<Offer> transportHalf) {
+    this.kind = kind;
+    this.frontend = frontend;
+    this.transportHalf = transportHalf;
+    // The page's stream must be offered before the frontend's scripts subscribe: set up on a
+    // blank page, then navigate to the frontend.
+    this.page = runtime.open(URI.create("about:blank"));
+    Probe.attach(page, trace);
+    this.transport = Transports.on(page, trace).of(kind, server);
+  }
+
+  /** The transport kind this run uses. */
+  public String kind() {
+    return kind;
+  }
+
+  /**
+   * Offers {@code stream} to the producer, opens the frontend with {@code config} (plus its
+   * transport and stream) and waits until it has started.
+   */
+  void start(String stream, Map<String, Object> config, Offer offer, Producer producer) {
+    this.producer = producer;
+    transport.offer(stream, transportHalf.apply(offer), producer);
+    producer.start();
+    StringJoiner query = new StringJoiner("&", "?", "");
+    query.add("transport=" + kind).add("stream=" + encode(stream));
+    config.forEach((key, value) -> query.add(encode(key) + "=" + encode(String.valueOf(value))));
+    String url = frontend.resolve("index.html") + query.toString();
+    page.execute("location.href = " + quoted(url) + ";");
+    Poll.until(this::started, START_TIMEOUT, () -> "the frontend at " + url
+        + " to start (window.reference defined); page console: " + page.console());
+  }
+
+  private boolean started() {
+    try {
+      return page.evaluate("location.href.startsWith('weir:') && !!window.reference",
+          Duration.ofSeconds(1)).equals("true");
+    } catch (IllegalStateException navigating) {
+      return false; // the evaluation went with the old document
+    }
+  }
+
+  Producer producer() {
+    return producer;
+  }
+
+  Trace trace() {
+    return trace;
+  }
+
+  /** The frontend's state as its handle reports it: open, reconnecting, gave-up, ended, closed. */
+  String state() {
+    return page.evaluate("window.reference.state", CALL_TIMEOUT).replace("\"", "");
+  }
+
+  /** Closes the frontend's consumer from the page, as an application would, and waits for it. */
+  void closeFrontend() {
+    page.evaluate("window.reference.close().then(() => true)", CALL_TIMEOUT);
+  }
+
+  /** Starts a fresh consumer on the same page after a close. */
+  void openFrontend() {
+    page.evaluate("(window.reference.open(), true)", CALL_TIMEOUT);
+  }
+
+  /** Waits until the trace has stopped growing for a moment: reports in, nothing in flight. */
+  void settle() {
+    Poll.quiet(trace::size, Duration.ofMillis(250), Duration.ofSeconds(5));
+  }
+
+  /** Waits until the producer has sent {@code count} messages in all. */
+  void awaitSent(long count) {
+    Poll.until(() -> producer.sent() >= count, Duration.ofSeconds(30),
+        () -> count + " messages sent (sent " + producer.sent() + ")");
+  }
+
+  /** Waits until the producer is done: its count sent and the stream ended. */
+  void awaitProducer(Duration timeout) {
+    Poll.until(producer::done, timeout,
+        () -> "the producer to finish (sent " + producer.sent() + ")");
+  }
+
+  /** Records the page's and transport's gauges into the trace. */
+  void sampleGauges() {
+    Gauges.sample(page, transport, trace);
+  }
+
+  /** Records the page's heap into the trace. */
+  void sampleHeap() {
+    Gauges.sampleHeap(page, trace);
+  }
+
+  /** Everything recorded so far. */
+  TraceSnapshot snapshot() {
+    return trace.snapshot();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (producer != null) {
+        producer.close();
+      }
+    } finally {
+      page.close();
+    }
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static String quoted(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+}

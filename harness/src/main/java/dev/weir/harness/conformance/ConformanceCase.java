@@ -1,0 +1,30 @@
+package dev.weir.harness.conformance;
+
+import dev.weir.harness.check.Checker;
+import java.util.List;
+
+/**
+ * One conformance case: how to drive a frontend over a transport so that one property shows in
+ * the trace, and the checkers that judge it. A case holds no state between runs; each run gets a
+ * fresh {@link CaseRun}.
+ */
+public interface ConformanceCase {
+
+  /** A stable id, such as {@code ordering} or {@code reconnect/cap}. */
+  String id();
+
+  /** The checker whose property the case exercises: ordering, cleanup, backpressure, reconnect or buffer. */
+  String checker();
+
+  /** One sentence for tables: what the case does to the frontend. */
+  String description();
+
+  /** The transport kinds the case applies to. */
+  List<String> kinds();
+
+  /** Drives {@code run} from start to a closed frontend. */
+  void drive(CaseRun run);
+
+  /** The checkers that judge the run's trace. */
+  List<Checker> checkers();
+}

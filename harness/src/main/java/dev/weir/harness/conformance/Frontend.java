@@ -1,0 +1,56 @@
+package dev.weir.harness.conformance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A frontend under test: a folder with an {@code index.html} that follows docs/frontend-contract.md
+ * (it reads its configuration from the URL, subscribes through {@code window.weir}, reports through
+ * {@code weir.probe}, and exposes {@code window.reference} for the cases to close and reopen it).
+ */
+public record Frontend(Path folder) {
+
+  /** Where the bundled reference frontend lives in the repository. */
+  public static final Path REFERENCE = Path.of("fixtures", "frontend", "reference");
+
+  /**
+   * @throws IllegalArgumentException when the folder or its index.html is missing
+   */
+  public Frontend {
+    folder = folder.toAbsolutePath().normalize();
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalArgumentException("Frontend " + folder + ": expected a folder; there is none");
+    }
+    if (!Files.isRegularFile(folder.resolve("index.html"))) {
+      throw new IllegalArgumentException(
+          "Frontend " + folder + ": expected an index.html in it (the page weir opens); there is none");
+    }
+  }
+
+  /** The folder's name, for reports: {@code reference}, {@code no-reorder}. */
+  public String name() {
+    return folder.getFileName().toString();
+  }
+
+  /**
+   * The bundled reference frontend, found from the working directory or one of its parents (the
+   * repository, or a module of it).
+   *
+   * @throws IllegalStateException when there is none up the tree
+   */
+  public static Frontend reference() {
+    return new Frontend(bundled(REFERENCE));
+  }
+
+  /** {@code relative} under the nearest folder, from the working directory up, that has it. */
+  static Path bundled(Path relative) {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve(relative))) {
+        return dir.resolve(relative);
+      }
+    }
+    throw new IllegalStateException(
+        "Cannot find " + relative + " in " + Path.of("").toAbsolutePath()
+            + " or any parent: run weir from its repository");
+  }
+}
