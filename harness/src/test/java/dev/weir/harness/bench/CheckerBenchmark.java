@@ -1,11 +1,13 @@
 package dev.weir.harness.bench;
 
+import dev.weir.harness.check.CleanupChecker;
 import dev.weir.harness.check.LongTraces;
 import dev.weir.harness.check.OrderingChecker;
 import dev.weir.harness.check.Verdict;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.TraceSnapshot;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,5 +55,30 @@ public class CheckerBenchmark {
   @Benchmark
   public Verdict ordering() {
     return ordering.check(trace);
+  }
+
+  // cleanup checker
+
+  /**
+   * The cleanup checker's trace: 10 M events of open/close cycles on four streams ({@link
+   * LongTraces#openCloseCycles}), faulty when {@link #shape} is; built once per trial, apart from
+   * the ordering trace.
+   */
+  @State(Scope.Benchmark)
+  public static class CleanupCycles {
+
+    private final CleanupChecker cleanup =
+        new CleanupChecker(Duration.ofMillis(100), Map.of("js-heap-bytes", 1_000_000L));
+    private TraceSnapshot trace;
+
+    @Setup(Level.Trial)
+    public void buildTrace(CheckerBenchmark benchmark) {
+      trace = LongTraces.openCloseCycles(EVENTS, benchmark.shape.equals("faulty"), 42);
+    }
+  }
+
+  @Benchmark
+  public Verdict cleanup(CleanupCycles cycles) {
+    return cycles.cleanup.check(cycles.trace);
   }
 }

@@ -71,6 +71,80 @@ public final class LongTraces {
     }
   }
 
+  // cleanup checker
+
+  /**
+   * Open/close cycles on four streams: each subscription sends 1 to a few thousand messages, the
+   * page reports their deliveries and consumes late in batches of 1 to 64, then unsubscribes (its
+   * last batch reported first), the frontend reports closing, and the harness samples the page's
+   * listeners (always 40) and heap (8 MB plus up to 1,000,000 bytes). Seeded, on a manual clock
+   * (100 ns per step).
+   *
+   * @param events about how many events
+   * @param faulty when true, about one close in 32 is followed 200 ms later by one more send, and
+   *     one in 32 by a consume reported after the frontend closed
+   */
+  public static TraceSnapshot openCloseCycles(long events, boolean faulty, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    ManualWallClock clock = new ManualWallClock(0);
+    Trace trace = Trace.start(clock);
+    int page = trace.stream("page");
+    int[] ids = new int[STREAMS];
+    boolean[] open = new boolean[STREAMS];
+    long[] sent = new long[STREAMS];
+    long[] reported = new long[STREAMS];
+    for (int s = 0; s < STREAMS; s++) {
+      ids[s] = trace.stream("stream-" + s);
+    }
+    sampleGauges(trace, page, random);
+    while (trace.size() < events) {
+      int s = random.nextInt(STREAMS);
+      clock.advance(100);
+      if (!open[s]) {
+        if (random.nextInt(8) == 0) {
+          trace.lifecycle(EventKind.OPEN, ids[s], "subscribe");
+          open[s] = true;
+          sent[s] = 0;
+          reported[s] = 0;
+        }
+      } else if (random.nextInt(2_048) == 0) {
+        reportBatch(trace, ids[s], reported[s], sent[s]);
+        trace.lifecycle(EventKind.CLOSE, ids[s], "unsubscribe");
+        trace.lifecycle(EventKind.CLOSE, ids[s], "frontend");
+        open[s] = false;
+        if (faulty && random.nextInt(32) == 0) {
+          clock.advance(200_000_000);
+          trace.send(ids[s], sent[s], 64, 0);
+        } else if (faulty && random.nextInt(32) == 0) {
+          clock.advance(100);
+          trace.consume(ids[s], sent[s] - 1, trace.nowNs());
+        }
+        sampleGauges(trace, page, random);
+      } else if (sent[s] > reported[s] && random.nextInt(32) == 0) {
+        long batchEnd = Math.min(sent[s], reported[s] + 1 + random.nextInt(64));
+        reportBatch(trace, ids[s], reported[s], batchEnd);
+        reported[s] = batchEnd;
+      } else {
+        trace.send(ids[s], sent[s]++, 64, 0);
+      }
+    }
+    return trace.snapshot();
+  }
+
+  /** The page's delivery and consume of sequences {@code from} to {@code end} (excluded). */
+  private static void reportBatch(Trace trace, int stream, long from, long end) {
+    long pageNs = trace.nowNs() - 50;
+    for (long k = from; k < end; k++) {
+      trace.delivery(stream, k, 64, pageNs);
+      trace.consume(stream, k, pageNs);
+    }
+  }
+
+  private static void sampleGauges(Trace trace, int page, SplittableRandom random) {
+    trace.gauge(page, "listeners", 40);
+    trace.gauge(page, "js-heap-bytes", 8_000_000 + random.nextInt(1_000_001));
+  }
+
   private static boolean pending(long[] sent, long[] delivered) {
     for (int s = 0; s < sent.length; s++) {
       if (sent[s] > delivered[s]) {

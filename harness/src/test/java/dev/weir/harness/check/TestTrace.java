@@ -73,6 +73,22 @@ final class TestTrace {
     return this;
   }
 
+  // cleanup checker
+
+  /** A consume the page made at {@code consumedNs} (trace time), recorded now. */
+  TestTrace consumeAt(String stream, long sequence, long consumedNs) {
+    clock.advance(TICK_NS);
+    trace.consume(trace.stream(stream), sequence, consumedNs);
+    return this;
+  }
+
+  /** A gauge sample the harness takes now. */
+  TestTrace gauge(String stream, String metric, long value) {
+    clock.advance(TICK_NS);
+    trace.gauge(trace.stream(stream), metric, value);
+    return this;
+  }
+
   TestTrace pause(long ns) {
     clock.advance(ns);
     return this;

@@ -1,0 +1,106 @@
+package dev.weir.harness.check;
+
+import dev.weir.harness.trace.EventKind;
+
+/**
+ * What one cleanup pass found over all streams: counts per defect and per lifecycle kind, the
+ * longest a producer went on after a close, and the first finding. Constant size, whatever the
+ * trace.
+ */
+final class CleanupTally {
+
+  private final long[] defects = new long[CleanupDefect.values().length];
+  private final CleanupFinding first = new CleanupFinding();
+  private long streams;
+  private long opens;
+  private long closes;
+  private long ends;
+  private long closedPeriods;
+  private long gaugeSamples;
+  private long beyondHistory;
+  private long longestProducingNs;
+
+  void countStream() {
+    streams++;
+  }
+
+  void countLifecycle(EventKind kind) {
+    switch (kind) {
+      case OPEN -> opens++;
+      case CLOSE -> closes++;
+      case END -> ends++;
+      default -> throw new IllegalArgumentException("not an open, close or end: " + kind);
+    }
+  }
+
+  void countClosedPeriod() {
+    closedPeriods++;
+  }
+
+  void countGaugeSample() {
+    gaugeSamples++;
+  }
+
+  /** A page report older than every closed period the checker still holds: not judged. */
+  void countBeyondHistory() {
+    beyondHistory++;
+  }
+
+  /** A send {@code afterNs} after its stream closed, within the bound or not. */
+  void producedAfterClose(long afterNs) {
+    longestProducingNs = Math.max(longestProducingNs, afterNs);
+  }
+
+  /** Counts a finding and keeps it if it is the earliest. */
+  void found(
+      CleanupDefect defect,
+      String stream,
+      long index,
+      long subject,
+      long measured,
+      long reference,
+      String what) {
+    defects[defect.ordinal()]++;
+    first.offer(defect, stream, index, subject, measured, reference, what);
+  }
+
+  long count(CleanupDefect defect) {
+    return defects[defect.ordinal()];
+  }
+
+  CleanupFinding first() {
+    return first;
+  }
+
+  long streams() {
+    return streams;
+  }
+
+  long opens() {
+    return opens;
+  }
+
+  long closes() {
+    return closes;
+  }
+
+  long ends() {
+    return ends;
+  }
+
+  long closedPeriods() {
+    return closedPeriods;
+  }
+
+  long gaugeSamples() {
+    return gaugeSamples;
+  }
+
+  long beyondHistory() {
+    return beyondHistory;
+  }
+
+  long longestProducingNs() {
+    return longestProducingNs;
+  }
+}
