@@ -73,6 +73,38 @@ final class TestTrace {
     return this;
   }
 
+  // backpressure checker
+
+  /** A send of {@code sizeBytes} bytes. */
+  TestTrace sendSized(String stream, long sequence, int sizeBytes) {
+    clock.advance(TICK_NS);
+    trace.send(trace.stream(stream), sequence, sizeBytes, sequence * TICK_NS);
+    return this;
+  }
+
+  /** The page's report that it consumed {@code sequence} at {@code consumedNs} (trace time). */
+  TestTrace consumeAt(String stream, long sequence, long consumedNs) {
+    clock.advance(TICK_NS);
+    trace.consume(trace.stream(stream), sequence, consumedNs);
+    return this;
+  }
+
+  /** A drop of {@code sequence} for {@code detail}: a policy's label, "fault", "resume-buffer". */
+  TestTrace dropFor(String stream, long sequence, String detail) {
+    clock.advance(TICK_NS);
+    trace.lifecycle(EventKind.DROP, trace.stream(stream), sequence, detail);
+    return this;
+  }
+
+  /** The backend ended the stream after {@code sent} messages. */
+  TestTrace end(String stream, long sent) {
+    clock.advance(TICK_NS);
+    trace.lifecycle(EventKind.END, trace.stream(stream), sent, "");
+    return this;
+  }
+
+  // end of backpressure checker
+
   TestTrace pause(long ns) {
     clock.advance(ns);
     return this;
