@@ -329,6 +329,38 @@ class BackpressureCheckerTest {
   }
 
   @Test
+  void theJsonReadsExactly() {
+    TestTrace t = new TestTrace().send("a", 0, 1).dropFor("a", 1, "drop-newest");
+    t.consumeAt("a", 0, t.nowNs()).end("a", 2);
+    Verdict v = checker(BLOCK, 1).check(t.snapshot());
+    assertEquals(v.toJson(), checker(BLOCK, 1).check(t.snapshot()).toJson());
+    assertEquals(
+        "{\"checker\":\"backpressure\",\"status\":\"FAILED\",\"summary\":\"FAILED: 2 messages"
+            + " sent on 1 stream under block, bounds 1 message and 1048576 bytes in flight (clock t"
+            + "olerance 0 ms); 1 consumed, 1 dropped by the window, 0 by faults or the resume buffe"
+            + "r, 0 unaccounted for on ended streams. At most 2 messages (16 bytes) in flight at a "
+            + "send. Found: 1 send over the message bound, 1 drop against the policy. First violati"
+            + "on: over-window at event #1 (stream \\\"a\\\"): expected at most 1 message in flight"
+            + " (sent, neither consumed nor dropped) at any send, but 2 messages were in flight at "
+            + "the send of sequence 1; the most at any send was 2.\",\"counts\":{\"streams\":1,\"se"
+            + "nds\":2,\"consumed\":1,\"drops\":1,\"other-drops\":0,\"unaccounted\":0,\"max-in-flig"
+            + "ht\":2,\"max-in-flight-bytes\":16,\"sends-over-window\":1,\"sends-over-bytes\":0,\"p"
+            + "olicy-violations\":1,\"newest-not-delivered\":0},\"fractions\":{\"consumed\":0.5,\"d"
+            + "ropped\":0.5,\"unaccounted\":0},\"first_violation\":{\"defect\":\"over-window\",\"ex"
+            + "pected\":\"at most 1 message in flight (sent, neither consumed nor dropped) at any s"
+            + "end\",\"actual\":\"2 messages were in flight at the send of sequence 1; the most at "
+            + "any send was 2\",\"event\":{\"index\":1,\"kind\":\"send\",\"stream\":\"a\",\"sequenc"
+            + "e\":1,\"size\":8,\"virtual_ns\":1000,\"wall_ns\":2000},\"before\":[{\"index\":0,\"ki"
+            + "nd\":\"send\",\"stream\":\"a\",\"sequence\":0,\"size\":8,\"virtual_ns\":0,\"wall_ns"
+            + "\":1000}],\"after\":[{\"index\":2,\"kind\":\"drop\",\"stream\":\"a\",\"sequence\":1,"
+            + "\"detail\":\"drop-newest\",\"wall_ns\":3000},{\"index\":3,\"kind\":\"consume\",\"str"
+            + "eam\":\"a\",\"sequence\":0,\"size\":-1,\"wall_ns\":3000,\"arrival_ns\":4000},{\"inde"
+            + "x\":4,\"kind\":\"end\",\"stream\":\"a\",\"sequence\":2,\"detail\":\"\",\"wall_ns\":5"
+            + "000}]}}",
+        v.toJson());
+  }
+
+  @Test
   void theConstructorRefusesBoundsItCannotJudgeAndSaysWhy() {
     Duration d = Duration.ZERO;
     assertEquals(
