@@ -27,7 +27,7 @@ import java.util.Objects;
  *
  * <p>One pass over the trace, with a second cursor per stream over its consumes (they are appended
  * late, so they are read by their page time), plus one pass to the first violation for its context.
- * Per stream, a ring of at most twice {@code maxInFlight} sequences (14 bytes each). Semantics,
+ * Per stream, a ring of at most twice {@code maxInFlight} sequences (13 bytes each). Semantics,
  * counts and bounds: {@code docs/checkers.md}.
  */
 public final class BackpressureChecker implements Checker {

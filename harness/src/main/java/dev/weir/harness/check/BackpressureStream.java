@@ -13,7 +13,7 @@ import dev.weir.harness.trace.TraceCursor;
  * by Java and counted as the main pass meets them: a drop recorded after a send does not help it.
  *
  * <p>The state of a sequence — sent, consumed, dropped, its size and its send's event — lives in a
- * sliding ring of the newest {@code window} sequences (14 bytes a slot), grown by doubling from 64
+ * sliding ring of the newest {@code window} sequences (13 bytes a slot), grown by doubling from 64
  * as the span in use grows, never beyond the window. A sequence older than the ring is forgotten:
  * if it was still in flight it is counted in {@link #evictedInFlight} with its bytes summed, and a
  * later consume or drop of a forgotten sequence settles one of those (a repeat of one that was
