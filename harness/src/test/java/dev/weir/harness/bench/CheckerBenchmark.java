@@ -1,11 +1,13 @@
 package dev.weir.harness.bench;
 
 import dev.weir.harness.check.CleanupChecker;
+import dev.weir.harness.check.BackpressureChecker;
 import dev.weir.harness.check.LongTraces;
 import dev.weir.harness.check.OrderingChecker;
 import dev.weir.harness.check.Verdict;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.TraceSnapshot;
+import dev.weir.harness.transport.Backpressure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -80,5 +82,27 @@ public class CheckerBenchmark {
   @Benchmark
   public Verdict cleanup(CleanupCycles cycles) {
     return cycles.cleanup.check(cycles.trace);
+  }
+
+  // backpressure checker: its own trace of sends and late-reported consumes behind a block window
+  // of 16 (LongTraces.slowConsumer); faulty silently discards one message in ten thousand, so it
+  // fails over-window and unaccounted.
+
+  private final BackpressureChecker backpressure =
+      new BackpressureChecker(
+          Backpressure.Policy.BLOCK,
+          LongTraces.SLOW_CONSUMER_WINDOW,
+          1 << 20,
+          Duration.ofMillis(1));
+  private TraceSnapshot slowConsumer;
+
+  @Setup(Level.Trial)
+  public void buildSlowConsumerTrace() {
+    slowConsumer = LongTraces.slowConsumer(EVENTS, shape.equals("faulty"), 42);
+  }
+
+  @Benchmark
+  public Verdict backpressure() {
+    return backpressure.check(slowConsumer);
   }
 }

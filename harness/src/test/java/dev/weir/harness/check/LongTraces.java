@@ -145,6 +145,79 @@ public final class LongTraces {
     trace.gauge(page, "js-heap-bytes", 8_000_000 + random.nextInt(1_000_001));
   }
 
+  // backpressure checker
+
+  /** The block window {@link #slowConsumer} keeps: a send waits while this many are unconsumed. */
+  public static final int SLOW_CONSUMER_WINDOW = 16;
+
+  /** The most consumes the page holds before reporting them. */
+  private static final int REPORT_BATCH = 64;
+
+  /**
+   * Four streams behind a block window of {@link #SLOW_CONSUMER_WINDOW} messages, consumed by a
+   * page that is as often busy as not: a stream sends only while fewer than the window are
+   * unconsumed. The page reports its consumes late, in batches of up to 64 with their page times,
+   * the streams' reports interleaved at random; each stream ends once all is consumed. Seeded and
+   * on a manual clock (100 ns per step).
+   *
+   * @param events about how many events (sends plus consumes, four ends)
+   * @param faulty when true, the page silently discards about one message in ten thousand: it
+   *     gives the credit back but never consumes it, so what is in flight creeps up
+   */
+  public static TraceSnapshot slowConsumer(long events, boolean faulty, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    ManualWallClock clock = new ManualWallClock(0);
+    Trace trace = Trace.start(clock);
+    int[] ids = new int[STREAMS];
+    long[] sent = new long[STREAMS];
+    long[] handled = new long[STREAMS];
+    int[] waiting = new int[STREAMS];
+    long[][] consumedNs = new long[STREAMS][REPORT_BATCH];
+    long[][] consumedSeq = new long[STREAMS][REPORT_BATCH];
+    for (int s = 0; s < STREAMS; s++) {
+      ids[s] = trace.stream("stream-" + s);
+    }
+    long sends = events / 2;
+    long total = 0;
+    while (total < sends || unreported(sent, handled, waiting)) {
+      int s = random.nextInt(STREAMS);
+      clock.advance(100);
+      boolean canSend = total < sends && sent[s] - handled[s] < SLOW_CONSUMER_WINDOW;
+      boolean canConsume = handled[s] < sent[s] && waiting[s] < REPORT_BATCH;
+      int r = random.nextInt(8);
+      if (waiting[s] > 0 && (r == 0 || !canSend && !canConsume)) {
+        for (int k = 0; k < waiting[s]; k++) {
+          trace.consume(ids[s], consumedSeq[s][k], consumedNs[s][k]);
+        }
+        waiting[s] = 0;
+      } else if (canConsume && (r < 4 || !canSend)) {
+        long sequence = handled[s]++;
+        if (!faulty || random.nextInt(10_000) != 0) {
+          consumedSeq[s][waiting[s]] = sequence;
+          consumedNs[s][waiting[s]++] = trace.nowNs();
+        }
+      } else if (canSend) {
+        trace.send(ids[s], sent[s]++, 64, total * 1_000);
+        total++;
+      }
+    }
+    for (int s = 0; s < STREAMS; s++) {
+      trace.lifecycle(EventKind.END, ids[s], sent[s], "");
+    }
+    return trace.snapshot();
+  }
+
+  private static boolean unreported(long[] sent, long[] handled, int[] waiting) {
+    for (int s = 0; s < sent.length; s++) {
+      if (handled[s] < sent[s] || waiting[s] > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // end of backpressure checker
+
   private static boolean pending(long[] sent, long[] delivered) {
     for (int s = 0; s < sent.length; s++) {
       if (sent[s] > delivered[s]) {

@@ -73,9 +73,16 @@ final class TestTrace {
     return this;
   }
 
-  // cleanup checker
+  // Page-side reports, gauges and backpressure (cleanup, backpressure checkers)
 
-  /** A consume the page made at {@code consumedNs} (trace time), recorded now. */
+  /** A send of {@code sizeBytes} bytes. */
+  TestTrace sendSized(String stream, long sequence, int sizeBytes) {
+    clock.advance(TICK_NS);
+    trace.send(trace.stream(stream), sequence, sizeBytes, sequence * TICK_NS);
+    return this;
+  }
+
+  /** The page's report that it consumed {@code sequence} at {@code consumedNs} (trace time). */
   TestTrace consumeAt(String stream, long sequence, long consumedNs) {
     clock.advance(TICK_NS);
     trace.consume(trace.stream(stream), sequence, consumedNs);
@@ -86,6 +93,20 @@ final class TestTrace {
   TestTrace gauge(String stream, String metric, long value) {
     clock.advance(TICK_NS);
     trace.gauge(trace.stream(stream), metric, value);
+    return this;
+  }
+
+  /** A drop of {@code sequence} for {@code detail}: a policy's label, "fault", "resume-buffer". */
+  TestTrace dropFor(String stream, long sequence, String detail) {
+    clock.advance(TICK_NS);
+    trace.lifecycle(EventKind.DROP, trace.stream(stream), sequence, detail);
+    return this;
+  }
+
+  /** The backend ended the stream after {@code sent} messages. */
+  TestTrace end(String stream, long sent) {
+    clock.advance(TICK_NS);
+    trace.lifecycle(EventKind.END, trace.stream(stream), sent, "");
     return this;
   }
 
