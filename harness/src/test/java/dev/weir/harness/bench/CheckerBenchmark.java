@@ -1,5 +1,6 @@
 package dev.weir.harness.bench;
 
+import dev.weir.harness.check.BufferChecker;
 import dev.weir.harness.check.LongTraces;
 import dev.weir.harness.check.OrderingChecker;
 import dev.weir.harness.check.Verdict;
@@ -19,6 +20,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The time to judge a 10-million-event trace (5 M sends and 5 M deliveries on four streams,
@@ -27,6 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * pairs, duplicates and drop-covered losses, so it fails and also pays for the context pass. With
  * {@code -prof gc}, {@code gc.alloc.rate.norm} is what one check allocates: the same for any trace
  * length ({@code OrderingMemoryTest}).
+ *
+ * <p>{@code buffer} judges a 10-million-event trace of four streams' consumes and their circular
+ * buffers' snapshots ({@link LongTraces#buffered}); {@code faulty} there has one snapshot in sixteen
+ * with two items swapped.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -45,6 +51,10 @@ public class CheckerBenchmark {
       new OrderingChecker(EventKind.DELIVERY, Duration.ofSeconds(1));
   private TraceSnapshot trace;
 
+  // buffer checker
+  private final BufferChecker buffer = new BufferChecker(LongTraces.BUFFER_CAPACITY, 1 << 20);
+  private TraceSnapshot buffered;
+
   @Setup(Level.Trial)
   public void buildTrace() {
     trace = LongTraces.fourStreams(EVENTS, shape.equals("faulty"), 42);
@@ -53,5 +63,19 @@ public class CheckerBenchmark {
   @Benchmark
   public Verdict ordering() {
     return ordering.check(trace);
+  }
+
+  // buffer checker
+
+  @Setup(Level.Trial)
+  public void buildBufferedTrace(BenchmarkParams params) {
+    if (params.getBenchmark().endsWith(".buffer")) {
+      buffered = LongTraces.buffered(EVENTS, shape.equals("faulty"), 42);
+    }
+  }
+
+  @Benchmark
+  public Verdict buffer() {
+    return buffer.check(buffered);
   }
 }
