@@ -22,8 +22,8 @@ import java.util.Map;
  * Verdict verdict = buffer.check(trace.snapshot());
  * }</pre>
  *
- * <p>One pass over the trace, plus one to the first violation for its context. Per stream, a ring of
- * the last {@code capacity + 65,536} consumed sequences (8 bytes each) and at most {@value
+ * <p>One pass over the trace, plus one to the first violation for its context. Per stream, a ring
+ * of the last {@code capacity + 65,536} consumed sequences (8 bytes each) and at most {@value
  * BufferPending#LIMIT} snapshots waiting for their consumes. Semantics, counts and bounds: {@code
  * docs/checkers.md}.
  */
@@ -110,8 +110,7 @@ public final class BufferChecker implements Checker {
     return new BufferReport(name(), capacity, toleranceBytes).verdict(trace, tally, streams, heap);
   }
 
-  private BufferStream stream(
-      Map<String, BufferStream> streams, String name, BufferTally tally) {
+  private BufferStream stream(Map<String, BufferStream> streams, String name, BufferTally tally) {
     BufferStream stream = streams.get(name);
     if (stream == null) {
       stream = new BufferStream(name, capacity, tally);

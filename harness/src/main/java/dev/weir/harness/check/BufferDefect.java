@@ -5,7 +5,9 @@ package dev.weir.harness.check;
  * the least specific: when two findings name the same snapshot event, the earlier one is reported.
  */
 enum BufferDefect {
-  /** Consumes were reported but no buffer snapshot at all: the frontend did not report its buffer. */
+  /**
+   * Consumes were reported but no buffer snapshot at all: the frontend did not report its buffer.
+   */
   NO_SNAPSHOT("no-snapshot"),
   /** A snapshot holding more items than the capacity. */
   OVER_CAPACITY("over-capacity"),

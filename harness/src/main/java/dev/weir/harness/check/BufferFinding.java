@@ -4,10 +4,10 @@ import dev.weir.harness.trace.TraceEvent;
 
 /**
  * The earliest finding of a buffer pass, by the position of the event that shows it (ties go to the
- * more specific defect), as {@link FirstFinding} is for ordering: findings arrive out of trace order
- * (a snapshot's items are judged when its consumes come, a snapshot ahead only at the end), so each
- * is offered and the earliest kept, as primitives; its sentences are written once, for the one that
- * is reported.
+ * more specific defect), as {@link FirstFinding} is for ordering: findings arrive out of trace
+ * order (a snapshot's items are judged when its consumes come, a snapshot ahead only at the end),
+ * so each is offered and the earliest kept, as primitives; its sentences are written once, for the
+ * one that is reported.
  */
 final class BufferFinding {
 
@@ -25,8 +25,8 @@ final class BufferFinding {
    * @param pushed the snapshot's pushes ({@link TraceEvent#ABSENT} when no snapshot is concerned)
    * @param held the snapshot's held items
    * @param position a wrong item's position
-   * @param value what the trace shows: a wrong item's sequence, the evictions reported, the stream's
-   *     consumes, the last heap sample
+   * @param value what the trace shows: a wrong item's sequence, the evictions reported, the
+   *     stream's consumes, the last heap sample
    * @param expected what was due instead: the sequence consumed there ({@link TraceEvent#ABSENT}
    *     for none), the first heap sample
    */
@@ -98,9 +98,7 @@ final class BufferFinding {
                   + " is sequence "
                   + expected;
       case MEMORY_GROWTH ->
-          "the page's heap grows by at most "
-              + toleranceBytes
-              + " bytes once the buffers are full";
+          "the page's heap grows by at most " + toleranceBytes + " bytes once the buffers are full";
     };
   }
 

@@ -6,8 +6,8 @@ import dev.weir.harness.trace.TraceEvent;
 
 /**
  * The page's heap once the buffers are full: the {@value #METRIC} samples the harness takes after a
- * forced GC, from the first whose time is after the last buffer filled to the last. A frontend whose
- * buffer is full should hold steady; growth beyond the tolerance is a leak.
+ * forced GC, from the first whose time is after the last buffer filled to the last. A frontend
+ * whose buffer is full should hold steady; growth beyond the tolerance is a leak.
  *
  * <p>When the buffers filled is known only from their snapshots, which are recorded late (page
  * reports) while samples are recorded at once (Java's time, never decreasing), so the last {@value

@@ -3,13 +3,13 @@ package dev.weir.harness.check;
 import java.util.Arrays;
 
 /**
- * One buffer's snapshots that came before the consumes they cover (a snapshot and its consumes
- * are reported through different channels): each waits here, with the items whose consumes have not
+ * One buffer's snapshots that came before the consumes they cover (a snapshot and its consumes are
+ * reported through different channels): each waits here, with the items whose consumes have not
  * come yet, until its stream has consumed as many messages as it reports pushed.
  *
  * <p>At most {@link #LIMIT} wait at once. The items are kept as primitives in one array per slot,
- * reused and grown to the most a snapshot has had to keep: the consumes still unreported when it was
- * taken (a batch's worth for a correct frontend), never more than its held items.
+ * reused and grown to the most a snapshot has had to keep: the consumes still unreported when it
+ * was taken (a batch's worth for a correct frontend), never more than its held items.
  */
 final class BufferPending {
 
@@ -65,7 +65,9 @@ final class BufferPending {
     return slot;
   }
 
-  /** Keeps the next item (the consume number after the last kept) of the snapshot in {@code slot}. */
+  /**
+   * Keeps the next item (the consume number after the last kept) of the snapshot in {@code slot}.
+   */
   void keep(int slot, long sequence) {
     long[] a = items[slot];
     int n = kept[slot];

@@ -19,10 +19,7 @@ final class BufferReport {
   }
 
   Verdict verdict(
-      TraceSnapshot trace,
-      BufferTally tally,
-      Map<String, BufferStream> streams,
-      BufferHeap heap) {
+      TraceSnapshot trace, BufferTally tally, Map<String, BufferStream> streams, BufferHeap heap) {
     long buffers = 0;
     long consumed = 0;
     long unbuffered = 0;
@@ -65,8 +62,7 @@ final class BufferReport {
     fractions.put(
         "snapshots-correct",
         tally.snapshots() == 0 ? Double.NaN : (double) tally.correct() / tally.snapshots());
-    String summary =
-        summary(status, tally, buffers, consumed, unbuffered, heap, violation);
+    String summary = summary(status, tally, buffers, consumed, unbuffered, heap, violation);
     return new Verdict(checker, status, counts, fractions, violation, summary);
   }
 
@@ -88,7 +84,9 @@ final class BufferReport {
       s.append(
           String.format(Locale.ROOT, " (%.1f%%)", 100.0 * tally.correct() / tally.snapshots()));
     }
-    s.append(", ").append(plural(tally.itemsChecked(), "item")).append(" compared with the consumes");
+    s.append(", ")
+        .append(plural(tally.itemsChecked(), "item"))
+        .append(" compared with the consumes");
     s.append(", at most ").append(tally.maxHeld()).append(" held.");
     if (tally.unverifiable() > 0) {
       s.append(' ')

@@ -11,23 +11,24 @@ import dev.weir.harness.trace.TraceEvent;
 
 /**
  * One stream's side of the buffer check: the sequences it consumed, in order, and the snapshots of
- * the buffer named after it. The frontend pushes every consumed message into its buffer right before
- * reporting the consume, so consume number k (from 0) is push number k, and a snapshot of P pushes
- * holding H items must hold consumes P - H to P - 1, oldest first.
+ * the buffer named after it. The frontend pushes every consumed message into its buffer right
+ * before reporting the consume, so consume number k (from 0) is push number k, and a snapshot of P
+ * pushes holding H items must hold consumes P - H to P - 1, oldest first.
  *
  * <p>A snapshot and its consumes come through different report channels, so either may be recorded
- * first. The consumed sequences live in a ring of the last {@code capacity + }{@link #SLACK} (rounded
- * up to a power of two, grown by doubling from 64), so a snapshot recorded after its consumes is
- * judged against the ring at once; one recorded before them waits in {@link BufferPending} with the
- * items still to come, and is judged when its stream has consumed P messages. An item whose consume
- * has already left the ring cannot be compared: its snapshot counts as unverifiable.
+ * first. The consumed sequences live in a ring of the last {@code capacity + }{@link #SLACK}
+ * (rounded up to a power of two, grown by doubling from 64), so a snapshot recorded after its
+ * consumes is judged against the ring at once; one recorded before them waits in {@link
+ * BufferPending} with the items still to come, and is judged when its stream has consumed P
+ * messages. An item whose consume has already left the ring cannot be compared: its snapshot counts
+ * as unverifiable.
  */
 final class BufferStream {
 
   /**
-   * How many consumes beyond the capacity the ring keeps: how far a snapshot's report may trail
-   * the consumes it covers. Reports are flushed every 50 ms and snapshots are appended a few hundred
-   * ms from their consumes at most; 65,536 consumes is 650 ms at 100,000 messages a second.
+   * How many consumes beyond the capacity the ring keeps: how far a snapshot's report may trail the
+   * consumes it covers. Reports are flushed every 50 ms and snapshots are appended a few hundred ms
+   * from their consumes at most; 65,536 consumes is 650 ms at 100,000 messages a second.
    */
   static final int SLACK = 1 << 16;
 

@@ -31,8 +31,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * length ({@code OrderingMemoryTest}).
  *
  * <p>{@code buffer} judges a 10-million-event trace of four streams' consumes and their circular
- * buffers' snapshots ({@link LongTraces#buffered}); {@code faulty} there has one snapshot in sixteen
- * with two items swapped.
+ * buffers' snapshots ({@link LongTraces#buffered}); {@code faulty} there has one snapshot in
+ * sixteen with two items swapped.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

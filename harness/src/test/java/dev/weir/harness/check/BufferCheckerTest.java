@@ -57,8 +57,12 @@ class BufferCheckerTest {
       assertEquals(4, v.count("max-held"));
       assertEquals(0, v.count("unverifiable"));
       assertEquals(1.0, v.fraction("snapshots-correct"));
-      assertTrue(v.summary().startsWith("OK: 1 buffer of capacity 4, 4 snapshots over 12"
-          + " consumed messages; 4 snapshots correct (100.0%), 15 items compared"), v::summary);
+      assertTrue(
+          v.summary()
+              .startsWith(
+                  "OK: 1 buffer of capacity 4, 4 snapshots over 12"
+                      + " consumed messages; 4 snapshots correct (100.0%), 15 items compared"),
+          v::summary);
       assertTrue(v.summary().contains("Heap not judged: 0 js-heap-bytes samples"), v::summary);
     }
 
@@ -153,8 +157,12 @@ class BufferCheckerTest {
       assertEquals(Status.OK, v.status(), v::summary);
       assertEquals(2, v.count("heap-samples"));
       assertEquals(1_000, v.count("heap-growth-bytes"));
-      assertTrue(v.summary().contains("Heap: 2 js-heap-bytes samples after the buffers were full,"
-          + " grew 1000 bytes (tolerance 1000)"), v::summary);
+      assertTrue(
+          v.summary()
+              .contains(
+                  "Heap: 2 js-heap-bytes samples after the buffers were full,"
+                      + " grew 1000 bytes (tolerance 1000)"),
+          v::summary);
     }
   }
 
@@ -342,30 +350,31 @@ class BufferCheckerTest {
     Verdict v = CHECKER.check(t.snapshot());
     assertEquals(v.toJson(), CHECKER.check(t.snapshot()).toJson());
     assertEquals(
-        "{\"checker\":\"buffer\",\"status\":\"FAILED\",\"summary\":\"FAILED: 1 buffer of capaci"
-            + "ty 4, 1 snapshot over 3 consumed messages; 0 snapshots correct (0.0%), 3 items compare"
-            + "d with the consumes, at most 3 held. Found: 1 wrong-items. Heap not judged: 0 js-heap-"
-            + "bytes samples after the buffers were full, 2 needed. First violation: wrong-items at e"
-            + "vent #4 (stream \\\"a\\\"): expected the buffer holds, oldest first, the last 3 of the"
-            + " first 3 sequences consumed: position 0 is sequence 0, but position 0 holds sequence 1"
-            + ".\",\"counts\":{\"buffers\":1,\"snapshots\":1,\"snapshots-correct\":0,\"items-checked\""
-            + ":3,\"consumed\":3,\"max-held\":3,\"unverifiable\":0,\"pending-overflow\":0,\"unbuffere"
-            + "d-streams\":0,\"no-snapshot\":0,\"over-capacity\":0,\"wrong-evictions\":0,\"missing-it"
-            + "ems\":0,\"snapshot-ahead\":0,\"final-snapshot-behind\":0,\"wrong-items\":1,\"memory-gr"
-            + "owth\":0,\"heap-samples\":0,\"heap-growth-bytes\":0},\"fractions\":{\"snapshots-correc"
-            + "t\":0},\"first_violation\":{\"defect\":\"wrong-items\",\"expected\":\"the buffer holds"
-            + ", oldest first, the last 3 of the first 3 sequences consumed: position 0 is sequence 0"
-            + "\",\"actual\":\"position 0 holds sequence 1\",\"event\":{\"index\":4,\"kind\":\"buffer"
-            + "-item\",\"stream\":\"a\",\"sequence\":1,\"size\":-1,\"wall_ns\":4000,\"arrival_ns\":-1"
-            + "},\"before\":[{\"index\":0,\"kind\":\"consume\",\"stream\":\"a\",\"sequence\":0,\"size"
-            + "\":-1,\"wall_ns\":1000,\"arrival_ns\":1000},{\"index\":1,\"kind\":\"consume\",\"stream"
-            + "\":\"a\",\"sequence\":1,\"size\":-1,\"wall_ns\":2000,\"arrival_ns\":2000},{\"index\":2"
-            + ",\"kind\":\"consume\",\"stream\":\"a\",\"sequence\":2,\"size\":-1,\"wall_ns\":3000,\"a"
-            + "rrival_ns\":3000},{\"index\":3,\"kind\":\"buffer\",\"stream\":\"a\",\"size\":-1,\"wall"
-            + "_ns\":4000,\"arrival_ns\":-1}],\"after\":[{\"index\":5,\"kind\":\"buffer-item\",\"stre"
-            + "am\":\"a\",\"sequence\":0,\"size\":-1,\"wall_ns\":4000,\"arrival_ns\":-1},{\"index\":6"
-            + ",\"kind\":\"buffer-item\",\"stream\":\"a\",\"sequence\":2,\"size\":-1,\"wall_ns\":4000"
-            + ",\"arrival_ns\":-1}]}}",
+        "{\"checker\":\"buffer\",\"status\":\"FAILED\",\"summary\":\"FAILED: 1 buffer of "
+            + "capacity 4, 1 snapshot over 3 consumed messages; 0 snapshots correct (0.0%), 3 i"
+            + "tems compared with the consumes, at most 3 held. Found: 1 wrong-items. Heap not "
+            + "judged: 0 js-heap-bytes samples after the buffers were full, 2 needed. First vio"
+            + "lation: wrong-items at event #4 (stream \\\"a\\\"): expected the buffer holds, o"
+            + "ldest first, the last 3 of the first 3 sequences consumed: position 0 is sequenc"
+            + "e 0, but position 0 holds sequence 1.\",\"counts\":{\"buffers\":1,\"snapshots\":"
+            + "1,\"snapshots-correct\":0,\"items-checked\":3,\"consumed\":3,\"max-held\":3,\"un"
+            + "verifiable\":0,\"pending-overflow\":0,\"unbuffered-streams\":0,\"no-snapshot\":0"
+            + ",\"over-capacity\":0,\"wrong-evictions\":0,\"missing-items\":0,\"snapshot-ahead\""
+            + ":0,\"final-snapshot-behind\":0,\"wrong-items\":1,\"memory-growth\":0,\"heap-samp"
+            + "les\":0,\"heap-growth-bytes\":0},\"fractions\":{\"snapshots-correct\":0},\"first"
+            + "_violation\":{\"defect\":\"wrong-items\",\"expected\":\"the buffer holds, oldest"
+            + " first, the last 3 of the first 3 sequences consumed: position 0 is sequence 0\""
+            + ",\"actual\":\"position 0 holds sequence 1\",\"event\":{\"index\":4,\"kind\":\"bu"
+            + "ffer-item\",\"stream\":\"a\",\"sequence\":1,\"size\":-1,\"wall_ns\":4000,\"arriv"
+            + "al_ns\":-1},\"before\":[{\"index\":0,\"kind\":\"consume\",\"stream\":\"a\",\"seq"
+            + "uence\":0,\"size\":-1,\"wall_ns\":1000,\"arrival_ns\":1000},{\"index\":1,\"kind\""
+            + ":\"consume\",\"stream\":\"a\",\"sequence\":1,\"size\":-1,\"wall_ns\":2000,\"arri"
+            + "val_ns\":2000},{\"index\":2,\"kind\":\"consume\",\"stream\":\"a\",\"sequence\":2"
+            + ",\"size\":-1,\"wall_ns\":3000,\"arrival_ns\":3000},{\"index\":3,\"kind\":\"buffe"
+            + "r\",\"stream\":\"a\",\"size\":-1,\"wall_ns\":4000,\"arrival_ns\":-1}],\"after\":"
+            + "[{\"index\":5,\"kind\":\"buffer-item\",\"stream\":\"a\",\"sequence\":0,\"size\":"
+            + "-1,\"wall_ns\":4000,\"arrival_ns\":-1},{\"index\":6,\"kind\":\"buffer-item\",\"s"
+            + "tream\":\"a\",\"sequence\":2,\"size\":-1,\"wall_ns\":4000,\"arrival_ns\":-1}]}}",
         v.toJson());
   }
 

@@ -16,8 +16,7 @@ class BufferMemoryTest {
 
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-  private static final BufferChecker CHECKER =
-      new BufferChecker(LongTraces.BUFFER_CAPACITY, 1_000);
+  private static final BufferChecker CHECKER = new BufferChecker(LongTraces.BUFFER_CAPACITY, 1_000);
 
   @Test
   void checkingFourTimesTheEventsAllocatesNoMore() {
@@ -49,7 +48,8 @@ class BufferMemoryTest {
     Verdict faulty = CHECKER.check(LongTraces.buffered(400_000, true, 7));
     assertEquals(Status.FAILED, faulty.status());
     assertTrue(faulty.count("wrong-items") > 0, faulty::summary);
-    assertEquals(faulty.count("wrong-items"), faulty.count("snapshots") - faulty.count("snapshots-correct"));
+    assertEquals(
+        faulty.count("wrong-items"), faulty.count("snapshots") - faulty.count("snapshots-correct"));
   }
 
   private static long allocatedChecking(TraceSnapshot trace) {

@@ -82,7 +82,9 @@ public final class LongTraces {
 
   // buffer checker
 
-  /** The capacity of the buffers in {@link #buffered}: what a {@code BufferChecker} should declare. */
+  /**
+   * The capacity of the buffers in {@link #buffered}: what a {@code BufferChecker} should declare.
+   */
   public static final int BUFFER_CAPACITY = 1_024;
 
   private static final int SNAPSHOT_EVERY = 4_096;
@@ -121,13 +123,15 @@ public final class LongTraces {
         appended += report(trace, ids[s], reported[s], consumed[s]);
         reported[s] = consumed[s];
         if (deferred[s] >= 0) {
-          appended += snapshot(trace, ids[s], deferred[s], items, faulty && random.nextInt(16) == 0);
+          appended +=
+              snapshot(trace, ids[s], deferred[s], items, faulty && random.nextInt(16) == 0);
           deferred[s] = -1;
         }
       }
       if (consumed[s] % SNAPSHOT_EVERY == 0) {
         if (random.nextBoolean()) {
-          appended += snapshot(trace, ids[s], consumed[s], items, faulty && random.nextInt(16) == 0);
+          appended +=
+              snapshot(trace, ids[s], consumed[s], items, faulty && random.nextInt(16) == 0);
         } else {
           deferred[s] = consumed[s];
         }
