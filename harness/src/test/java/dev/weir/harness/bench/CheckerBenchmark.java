@@ -2,6 +2,7 @@ package dev.weir.harness.bench;
 
 import dev.weir.harness.check.CleanupChecker;
 import dev.weir.harness.check.BackpressureChecker;
+import dev.weir.harness.check.BufferChecker;
 import dev.weir.harness.check.LongTraces;
 import dev.weir.harness.check.OrderingChecker;
 import dev.weir.harness.check.Verdict;
@@ -23,6 +24,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The time to judge a 10-million-event trace (5 M sends and 5 M deliveries on four streams,
@@ -31,6 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * pairs, duplicates and drop-covered losses, so it fails and also pays for the context pass. With
  * {@code -prof gc}, {@code gc.alloc.rate.norm} is what one check allocates: the same for any trace
  * length ({@code OrderingMemoryTest}).
+ *
+ * <p>{@code buffer} judges a 10-million-event trace of four streams' consumes and their circular
+ * buffers' snapshots ({@link LongTraces#buffered}); {@code faulty} there has one snapshot in
+ * sixteen with two items swapped.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -48,6 +54,10 @@ public class CheckerBenchmark {
   private final OrderingChecker ordering =
       new OrderingChecker(EventKind.DELIVERY, Duration.ofSeconds(1));
   private TraceSnapshot trace;
+
+  // buffer checker
+  private final BufferChecker buffer = new BufferChecker(LongTraces.BUFFER_CAPACITY, 1 << 20);
+  private TraceSnapshot buffered;
 
   @Setup(Level.Trial)
   public void buildTrace() {
@@ -76,6 +86,13 @@ public class CheckerBenchmark {
     @Setup(Level.Trial)
     public void buildTrace(CheckerBenchmark benchmark) {
       trace = LongTraces.openCloseCycles(EVENTS, benchmark.shape.equals("faulty"), 42);
+
+  // buffer checker
+
+  @Setup(Level.Trial)
+  public void buildBufferedTrace(BenchmarkParams params) {
+    if (params.getBenchmark().endsWith(".buffer")) {
+      buffered = LongTraces.buffered(EVENTS, shape.equals("faulty"), 42);
     }
   }
 
@@ -104,5 +121,8 @@ public class CheckerBenchmark {
   @Benchmark
   public Verdict backpressure() {
     return backpressure.check(slowConsumer);
+
+  public Verdict buffer() {
+    return buffer.check(buffered);
   }
 }

@@ -226,4 +226,99 @@ public final class LongTraces {
     }
     return false;
   }
+
+  // buffer checker
+
+  /**
+   * The capacity of the buffers in {@link #buffered}: what a {@code BufferChecker} should declare.
+   */
+  public static final int BUFFER_CAPACITY = 1_024;
+
+  private static final int SNAPSHOT_EVERY = 4_096;
+
+  /**
+   * A long trace of four streams consumed into circular buffers of {@link #BUFFER_CAPACITY}: the
+   * page reports each stream's consumes late, in batches of up to 512, and takes a snapshot of a
+   * stream's buffer every 4,096 consumes and once at the end. A snapshot is recorded either before
+   * the consumes it covers are reported or after the next batch (which holds later ones too), at
+   * random, as the probe's two report channels do. A {@code js-heap-bytes} gauge is sampled every
+   * 65,536 consumes, flat within 1,000 bytes. About one event in five is a buffer item.
+   *
+   * @param faulty when true, one snapshot in sixteen has two adjacent items swapped
+   */
+  public static TraceSnapshot buffered(long events, boolean faulty, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    ManualWallClock clock = new ManualWallClock(0);
+    Trace trace = Trace.start(clock);
+    int page = trace.stream("page");
+    int[] ids = new int[STREAMS];
+    long[] consumed = new long[STREAMS];
+    long[] reported = new long[STREAMS];
+    long[] deferred = new long[STREAMS];
+    for (int s = 0; s < STREAMS; s++) {
+      ids[s] = trace.stream("stream-" + s);
+      deferred[s] = -1;
+    }
+    long[] items = new long[BUFFER_CAPACITY];
+    long appended = 0;
+    long all = 0;
+    while (appended < events) {
+      int s = random.nextInt(STREAMS);
+      clock.advance(100);
+      consumed[s]++; // the page consumed sequence consumed[s] - 1 and pushed it into the buffer
+      if (random.nextInt(32) == 0 || consumed[s] - reported[s] >= 512) {
+        appended += report(trace, ids[s], reported[s], consumed[s]);
+        reported[s] = consumed[s];
+        if (deferred[s] >= 0) {
+          appended +=
+              snapshot(trace, ids[s], deferred[s], items, faulty && random.nextInt(16) == 0);
+          deferred[s] = -1;
+        }
+      }
+      if (consumed[s] % SNAPSHOT_EVERY == 0) {
+        if (random.nextBoolean()) {
+          appended +=
+              snapshot(trace, ids[s], consumed[s], items, faulty && random.nextInt(16) == 0);
+        } else {
+          deferred[s] = consumed[s];
+        }
+      }
+      if (++all % 65_536 == 0) {
+        trace.gauge(page, "js-heap-bytes", 50_000_000 + random.nextInt(1_000));
+        appended++;
+      }
+    }
+    for (int s = 0; s < STREAMS; s++) {
+      report(trace, ids[s], reported[s], consumed[s]);
+      if (deferred[s] >= 0) {
+        snapshot(trace, ids[s], deferred[s], items, false);
+      }
+      snapshot(trace, ids[s], consumed[s], items, false);
+    }
+    return trace.snapshot();
+  }
+
+  /** The page's report of consumes {@code from} to {@code end} (excluded); events appended. */
+  private static long report(Trace trace, int stream, long from, long end) {
+    long consumedNs = trace.nowNs() - 50;
+    for (long k = from; k < end; k++) {
+      trace.consume(stream, k, consumedNs);
+    }
+    return end - from;
+  }
+
+  /** A correct snapshot after {@code pushed} pushes, or one with two items swapped; events. */
+  private static long snapshot(Trace trace, int stream, long pushed, long[] items, boolean swap) {
+    int held = (int) Math.min(pushed, BUFFER_CAPACITY);
+    for (int p = 0; p < held; p++) {
+      items[p] = pushed - held + p;
+    }
+    if (swap && held >= 2) {
+      items[held - 2] = pushed - 1;
+      items[held - 1] = pushed - 2;
+    }
+    trace.buffer(
+        stream, pushed, Math.max(0, pushed - BUFFER_CAPACITY), items, held, trace.nowNs() - 50);
+    return 1 + held;
+  }
 }

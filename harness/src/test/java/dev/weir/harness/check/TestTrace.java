@@ -89,7 +89,40 @@ final class TestTrace {
     return this;
   }
 
-  /** A gauge sample the harness takes now. */
+  // buffer checker
+
+  /** The page consumed {@code sequences} of {@code stream}, in this order, each reported now. */
+  TestTrace consume(String stream, long... sequences) {
+    for (long sequence : sequences) {
+      clock.advance(TICK_NS);
+      trace.consume(trace.stream(stream), sequence, trace.nowNs());
+    }
+    return this;
+  }
+
+  /** Consumes {@code from} to {@code to}, both included. */
+  TestTrace consumeRange(String stream, long from, long to) {
+    for (long sequence = from; sequence <= to; sequence++) {
+      consume(stream, sequence);
+    }
+    return this;
+  }
+
+  /** A snapshot of the buffer named {@code buffer}: pushes, evictions, items held oldest first. */
+  TestTrace buffer(String buffer, long pushed, long evictions, long... items) {
+    clock.advance(TICK_NS);
+    trace.buffer(trace.stream(buffer), pushed, evictions, items, items.length, trace.nowNs());
+    return this;
+  }
+
+  /** A snapshot the page took at {@code takenNs} (trace time), recorded now. */
+  TestTrace bufferTakenAt(String buffer, long takenNs, long pushed, long evictions, long... items) {
+    clock.advance(TICK_NS);
+    trace.buffer(trace.stream(buffer), pushed, evictions, items, items.length, takenNs);
+    return this;
+  }
+
+  /** A gauge the harness read now, such as {@code js-heap-bytes}. */
   TestTrace gauge(String stream, String metric, long value) {
     clock.advance(TICK_NS);
     trace.gauge(trace.stream(stream), metric, value);
