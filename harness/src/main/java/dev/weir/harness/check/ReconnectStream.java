@@ -221,6 +221,7 @@ final class ReconnectStream {
     int attempt = ++counter;
     phase = Phase.RETRYING;
     if (attempt > policy.maxAttempts()) {
+      exhaustedIndex = -1; // it went on trying: too many attempts, not a silent give-up
       if (excess++ == 0) {
         excessIndex = index;
         excessNs = ns;
@@ -283,9 +284,12 @@ final class ReconnectStream {
     exhausted(index, ns);
   }
 
-  /** After a loss at {@code ns}: when no retries are left, a give-up must follow it. */
+  /**
+   * After a loss at {@code ns}: when it used up the last retry, a give-up must follow it (beyond
+   * that, the stream went on trying: too many attempts).
+   */
   private void exhausted(long index, long ns) {
-    if (counter < policy.maxAttempts() || mayHaveReset) {
+    if (counter != policy.maxAttempts() || mayHaveReset) {
       return;
     }
     if (lastGiveUpNs < ns - tolerance.earlyNs() && exhaustedIndex < 0) {

@@ -73,6 +73,52 @@ final class TestTrace {
     return this;
   }
 
+  // reconnect checker
+
+  /** A connection attempt the server saw on {@code stream}. */
+  TestTrace attempt(String stream) {
+    return lifecycle(EventKind.CONNECT_ATTEMPT, stream, "websocket");
+  }
+
+  /** The server refused the attempt: it is down. */
+  TestTrace refuse(String stream) {
+    return lifecycle(EventKind.REFUSAL, stream, "down");
+  }
+
+  TestTrace open(String stream) {
+    return lifecycle(EventKind.OPEN, stream, "connect");
+  }
+
+  /** The server lost the connection (close code 1001, going away): an outage begins. */
+  TestTrace lose(String stream) {
+    return lifecycle(EventKind.CLOSE, stream, "closed 1001");
+  }
+
+  /** A connection attempt {@code delayNs} after the event before it. */
+  TestTrace attemptAfter(String stream, long delayNs) {
+    clock.advance(delayNs - TICK_NS);
+    return attempt(stream);
+  }
+
+  /** The page's reconnect decision, made at {@code decidedNs} (trace time) and recorded now. */
+  TestTrace reconnect(String stream, String decision, long attempt, long decidedNs) {
+    clock.advance(TICK_NS);
+    trace.reconnect(trace.stream(stream), decision, attempt, 0, decidedNs);
+    return this;
+  }
+
+  /** The page consumed {@code sequence} at {@code consumedNs} (trace time), recorded now. */
+  TestTrace consume(String stream, long sequence, long consumedNs) {
+    clock.advance(TICK_NS);
+    trace.consume(trace.stream(stream), sequence, consumedNs);
+    return this;
+  }
+
+  /** The index the next event will have. */
+  long nextIndex() {
+    return trace.size();
+  }
+
   TestTrace pause(long ns) {
     clock.advance(ns);
     return this;
