@@ -2,6 +2,8 @@ package dev.weir.harness.bench;
 
 import dev.weir.harness.check.LongTraces;
 import dev.weir.harness.check.OrderingChecker;
+import dev.weir.harness.check.ReconnectChecker;
+import dev.weir.harness.check.ReconnectTolerance;
 import dev.weir.harness.check.Verdict;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.TraceSnapshot;
@@ -53,5 +55,29 @@ public class CheckerBenchmark {
   @Benchmark
   public Verdict ordering() {
     return ordering.check(trace);
+  }
+
+  // reconnect checker
+
+  /**
+   * A 10-million-event trace of four streams losing and regaining their connections ({@link
+   * LongTraces#reconnecting}): the same for either {@code shape}, so run it with {@code -p
+   * shape=clean}.
+   */
+  @State(Scope.Benchmark)
+  public static class Reconnecting {
+    private final ReconnectChecker reconnect =
+        new ReconnectChecker(LongTraces.RECONNECT_POLICY, ReconnectTolerance.DEFAULT, true);
+    private TraceSnapshot trace;
+
+    @Setup(Level.Trial)
+    public void buildTrace() {
+      trace = LongTraces.reconnecting(EVENTS, 42);
+    }
+  }
+
+  @Benchmark
+  public Verdict reconnect(Reconnecting state) {
+    return state.reconnect.check(state.trace);
   }
 }
