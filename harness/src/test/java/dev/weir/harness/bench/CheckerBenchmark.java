@@ -5,6 +5,8 @@ import dev.weir.harness.check.BackpressureChecker;
 import dev.weir.harness.check.BufferChecker;
 import dev.weir.harness.check.LongTraces;
 import dev.weir.harness.check.OrderingChecker;
+import dev.weir.harness.check.ReconnectChecker;
+import dev.weir.harness.check.ReconnectTolerance;
 import dev.weir.harness.check.Verdict;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.TraceSnapshot;
@@ -93,6 +95,23 @@ public class CheckerBenchmark {
   public void buildBufferedTrace(BenchmarkParams params) {
     if (params.getBenchmark().endsWith(".buffer")) {
       buffered = LongTraces.buffered(EVENTS, shape.equals("faulty"), 42);
+
+  // reconnect checker
+
+  /**
+   * A 10-million-event trace of four streams losing and regaining their connections ({@link
+   * LongTraces#reconnecting}): the same for either {@code shape}, so run it with {@code -p
+   * shape=clean}.
+   */
+  @State(Scope.Benchmark)
+  public static class Reconnecting {
+    private final ReconnectChecker reconnect =
+        new ReconnectChecker(LongTraces.RECONNECT_POLICY, ReconnectTolerance.DEFAULT, true);
+    private TraceSnapshot trace;
+
+    @Setup(Level.Trial)
+    public void buildTrace() {
+      trace = LongTraces.reconnecting(EVENTS, 42);
     }
   }
 
@@ -124,5 +143,8 @@ public class CheckerBenchmark {
 
   public Verdict buffer() {
     return buffer.check(buffered);
+
+  public Verdict reconnect(Reconnecting state) {
+    return state.reconnect.check(state.trace);
   }
 }

@@ -4,6 +4,7 @@ import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.Trace;
 import dev.weir.harness.trace.TraceSnapshot;
 import dev.weir.simulator.pacing.ManualWallClock;
+import java.time.Duration;
 import java.util.SplittableRandom;
 
 /**
@@ -49,6 +50,87 @@ public final class LongTraces {
       }
     }
     return trace.snapshot();
+  }
+
+  // reconnect checker
+
+  /**
+   * A long trace of connections lost and regained, for the reconnect checker: four streams, each
+   * sending 200 to 5,000 messages per connection, staying up 1.5 s (so the backoff resets), losing
+   * it (close 1001) and retrying after exactly {@link #RECONNECT_POLICY}'s delays plus 1 ms, 0 to 3
+   * refused before one opens. The streams' events interleave by time; seeded, on a manual clock.
+   * The reconnect checker finds it correct.
+   */
+  public static TraceSnapshot reconnecting(long events, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    ManualWallClock clock = new ManualWallClock(0);
+    Trace trace = Trace.start(clock);
+    long[] due = new long[STREAMS];
+    int[] ids = new int[STREAMS];
+    Connection[] streams = new Connection[STREAMS];
+    for (int s = 0; s < STREAMS; s++) {
+      ids[s] = trace.stream("stream-" + s);
+      streams[s] = new Connection();
+      due[s] = s * 1_000L;
+    }
+    while (trace.size() < events) {
+      int s = 0;
+      for (int t = 1; t < STREAMS; t++) {
+        s = due[t] < due[s] ? t : s;
+      }
+      clock.advance(Math.max(10, due[s] - trace.nowNs()));
+      due[s] = trace.nowNs() + streams[s].step(trace, ids[s], random);
+    }
+    return trace.snapshot();
+  }
+
+  /** {@link #reconnecting}'s clients' backoff: 50 ms × 2^(k−1) capped at 1 s, no jitter, 10, 1 s. */
+  public static final ReconnectPolicy RECONNECT_POLICY =
+      new ReconnectPolicy(
+          Duration.ofMillis(50),
+          2,
+          Duration.ofSeconds(1),
+          ReconnectPolicy.Jitter.NONE,
+          10,
+          Duration.ofSeconds(1));
+
+  /** One stream's client in {@link #reconnecting}: its next event, and the time to the one after. */
+  private static final class Connection {
+    private long sent;
+    private long toSend;
+    private int refusals; // of the attempts still to come before one opens
+    private int attempt; // attempts in this outage (or first tries) so far
+    private boolean trying; // an attempt was made: a refusal or an open comes next
+    private boolean up;
+
+    long step(Trace trace, int stream, SplittableRandom random) {
+      if (trying) {
+        trying = false;
+        if (refusals-- > 0) {
+          trace.lifecycle(EventKind.REFUSAL, stream, "down");
+          return RECONNECT_POLICY.ceilingNs(attempt + 1) + 1_000_000;
+        }
+        trace.lifecycle(EventKind.OPEN, stream, "connect");
+        up = true;
+        toSend = 200 + random.nextInt(4_801);
+        return 1_000;
+      }
+      if (toSend > 0) {
+        trace.send(stream, sent++, 64, sent * 1_000);
+        return --toSend == 0 ? 1_500_000_000 : 400;
+      }
+      if (up) { // up 1.5 s, all sent: lost
+        trace.lifecycle(EventKind.CLOSE, stream, "closed 1001");
+        up = false;
+        refusals = random.nextInt(4);
+        attempt = 0;
+        return RECONNECT_POLICY.ceilingNs(1) + 1_000_000;
+      }
+      trace.lifecycle(EventKind.CONNECT_ATTEMPT, stream, "websocket");
+      attempt++;
+      trying = true;
+      return 1_000;
+    }
   }
 
   /** The page's report of sequences {@code from} to {@code end} (excluded), received just now. */

@@ -73,6 +73,40 @@ final class TestTrace {
     return this;
   }
 
+  // reconnect checker
+
+  /** A connection attempt the server saw on {@code stream}. */
+  TestTrace attempt(String stream) {
+    return lifecycle(EventKind.CONNECT_ATTEMPT, stream, "websocket");
+  }
+
+  /** The server refused the attempt: it is down. */
+  TestTrace refuse(String stream) {
+    return lifecycle(EventKind.REFUSAL, stream, "down");
+  }
+
+  TestTrace open(String stream) {
+    return lifecycle(EventKind.OPEN, stream, "connect");
+  }
+
+  /** The server lost the connection (close code 1001, going away): an outage begins. */
+  TestTrace lose(String stream) {
+    return lifecycle(EventKind.CLOSE, stream, "closed 1001");
+  }
+
+  /** A connection attempt {@code delayNs} after the event before it. */
+  TestTrace attemptAfter(String stream, long delayNs) {
+    clock.advance(delayNs - TICK_NS);
+    return attempt(stream);
+  }
+
+  /** The page's reconnect decision, made at {@code decidedNs} (trace time) and recorded now. */
+  TestTrace reconnect(String stream, String decision, long attempt, long decidedNs) {
+    clock.advance(TICK_NS);
+    trace.reconnect(trace.stream(stream), decision, attempt, 0, decidedNs);
+    return this;
+  }
+
   // Page-side reports, gauges and backpressure (cleanup, backpressure checkers)
 
   /** A send of {@code sizeBytes} bytes. */
@@ -141,6 +175,11 @@ final class TestTrace {
     clock.advance(TICK_NS);
     trace.lifecycle(EventKind.END, trace.stream(stream), sent, "");
     return this;
+  }
+
+  /** The index the next event will have. */
+  long nextIndex() {
+    return trace.size();
   }
 
   TestTrace pause(long ns) {

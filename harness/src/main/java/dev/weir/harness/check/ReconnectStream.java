@@ -1,0 +1,309 @@
+package dev.weir.harness.check;
+
+import dev.weir.harness.check.ReconnectPolicy.Jitter;
+import dev.weir.harness.trace.TraceEvent;
+import java.util.Set;
+
+/**
+ * One stream's connections as the server saw them, replayed against the policy: which outage each
+ * attempt belongs to, its number, its delay and envelope; what the page reported (give-ups, and
+ * for the resume check, consumes). Fed in append order; constant size.
+ *
+ * <p>The server's events (connect-attempt, refusal, open, close) carry Java's time, so for them
+ * append order is time order. The page's (reconnect, consume) come late, in batches: they are
+ * related to the rest by time, which is why a give-up is settled only at the end and a resumption
+ * waits for the first consume timed after it.
+ */
+final class ReconnectStream {
+
+  /** Close details that end a connection on purpose: no outage, and the next try starts afresh. */
+  private static final Set<String> ASKED =
+      Set.of("unsubscribe", "unlisten", "abort", "reload", "frontend", "1000", "closed 1000");
+
+  /** How many reconnections may wait for their first consume before the oldest is forgotten. */
+  static final int RESUMPTIONS = 8;
+
+  private enum Phase {
+    /** No connection, none lost: the next attempt is a first try, not a retry. */
+    IDLE,
+    /** A first try is under way. */
+    FIRST_TRY,
+    /** Connected. */
+    UP,
+    /** In an outage, waiting to retry. */
+    DOWN,
+    /** In an outage, a retry under way. */
+    RETRYING
+  }
+
+  private final String name;
+  private final ReconnectPolicy policy;
+  private final ReconnectTolerance tolerance;
+  private final boolean resumes;
+  private final ReconnectTally tally;
+
+  private Phase phase = Phase.IDLE;
+  private int counter; // retries since the last reset
+  private long previousNs; // decorrelated jitter's previous delay
+  private long lossNs; // when the outage began or the last retry was refused
+  private long openNs;
+  private boolean mayHaveReset; // the connection lost was up about resetAfter: either is right
+
+  private long excess;
+  private long excessIndex = -1;
+  private long excessNs;
+  private long excessAttempt;
+  private long firstGiveUpNs = Long.MAX_VALUE;
+  private long lastGiveUpNs = Long.MIN_VALUE;
+  private long exhaustedIndex = -1;
+  private long exhaustedNs;
+  private long exhaustedAttempts;
+
+  private long wide; // judged retries with envelopes wider than 4 × late
+  private boolean allAtTop = true;
+  private long wideIndex = -1;
+  private long wideDelayNs;
+  private long wideLowNs;
+  private long wideHighNs;
+  private double chance = 1;
+
+  private final long[] reconnectedNs;
+  private int waiting;
+  private int oldest;
+  private long lastConsumed = TraceEvent.ABSENT;
+
+  ReconnectStream(
+      String name,
+      ReconnectPolicy policy,
+      ReconnectTolerance tolerance,
+      boolean resumes,
+      ReconnectTally tally) {
+    this.name = name;
+    this.policy = policy;
+    this.tolerance = tolerance;
+    this.resumes = resumes;
+    this.tally = tally;
+    this.previousNs = policy.baseNs();
+    this.reconnectedNs = new long[resumes ? RESUMPTIONS : 0];
+    tally.countStream();
+  }
+
+  void attempted(long index, long ns) {
+    tally.countAttempt();
+    switch (phase) {
+      case IDLE, UP, FIRST_TRY -> phase = Phase.FIRST_TRY;
+      case RETRYING -> retried(index, ns, false); // the last one's outcome was never recorded
+      case DOWN -> retried(index, ns, true);
+    }
+  }
+
+  void refused(long index, long ns) {
+    tally.countRefusal();
+    failed(index, ns);
+  }
+
+  void opened(long ns) {
+    if (resumes && (phase == Phase.DOWN || phase == Phase.RETRYING)) {
+      if (waiting == reconnectedNs.length) {
+        oldest = (oldest + 1) % reconnectedNs.length;
+        waiting--;
+      }
+      reconnectedNs[(oldest + waiting++) % reconnectedNs.length] = ns;
+    }
+    phase = Phase.UP;
+    openNs = ns;
+  }
+
+  void closed(long index, long ns, String detail) {
+    if (ASKED.contains(detail)) {
+      phase = Phase.IDLE;
+      counter = 0;
+      previousNs = policy.baseNs();
+      mayHaveReset = false;
+    } else if (phase == Phase.UP) {
+      long upNs = ns - openNs;
+      long resetNs = policy.resetAfterNs();
+      mayHaveReset = false;
+      if (upNs >= resetNs + tolerance.lateNs()) {
+        reset();
+      } else if (upNs >= resetNs - tolerance.earlyNs()) {
+        mayHaveReset = true; // the page's timer may or may not have fired: the next delay tells
+      }
+      outage(index, ns);
+    } else {
+      failed(index, ns);
+    }
+  }
+
+  /** The page reported giving up at {@code ns} (its time). */
+  void gaveUp(long ns) {
+    tally.countGiveUp();
+    firstGiveUpNs = Math.min(firstGiveUpNs, ns);
+    lastGiveUpNs = Math.max(lastGiveUpNs, ns);
+    if (exhaustedIndex >= 0 && ns >= exhaustedNs - tolerance.earlyNs()) {
+      exhaustedIndex = -1;
+    }
+  }
+
+  /** The page consumed {@code sequence} at {@code ns} (its time), reported {@code index}. */
+  void consumed(long index, long ns, long sequence) {
+    if (!resumes) {
+      return;
+    }
+    boolean first = false;
+    while (waiting > 0 && ns >= reconnectedNs[oldest]) {
+      oldest = (oldest + 1) % reconnectedNs.length;
+      waiting--;
+      first = true;
+    }
+    if (first && lastConsumed != TraceEvent.ABSENT) {
+      tally.countResumeJudged();
+      if (sequence > lastConsumed + 1) {
+        tally.found(ReconnectDefect.RESUME_LOST, 1, name, index, 0, lastConsumed, sequence, 0, 0);
+      } else if (sequence <= lastConsumed) {
+        tally.found(
+            ReconnectDefect.RESUME_REPEATED, 1, name, index, 0, lastConsumed, sequence, 0, 0);
+      }
+    }
+    lastConsumed = sequence;
+  }
+
+  /** Settles what only the whole trace shows: excess attempts, give-ups, jitter. */
+  void finish() {
+    if (excess > 0) {
+      boolean afterGiveUp = firstGiveUpNs <= excessNs;
+      tally.found(
+          afterGiveUp ? ReconnectDefect.RETRY_AFTER_GIVE_UP : ReconnectDefect.TOO_MANY_ATTEMPTS,
+          excess,
+          name,
+          excessIndex,
+          excessAttempt,
+          afterGiveUp ? excessNs - firstGiveUpNs : 0,
+          0,
+          0,
+          0);
+    }
+    if (exhaustedIndex >= 0) {
+      tally.found(
+          ReconnectDefect.GIVE_UP_NOT_VISIBLE,
+          1,
+          name,
+          exhaustedIndex,
+          exhaustedAttempts,
+          0,
+          0,
+          0,
+          0);
+    }
+    if (policy.jitter() != Jitter.NONE && wide >= 4 && allAtTop) {
+      tally.found(
+          ReconnectDefect.NO_JITTER,
+          1,
+          name,
+          wideIndex,
+          wide,
+          wideDelayNs,
+          wideLowNs,
+          wideHighNs,
+          chance);
+    }
+  }
+
+  /** A retry at {@code ns}; {@code timed} when the loss it follows is known. */
+  private void retried(long index, long ns, boolean timed) {
+    long delayNs = ns - lossNs;
+    if (mayHaveReset) {
+      mayHaveReset = false;
+      if (fits(1, policy.baseNs(), delayNs)) {
+        reset();
+      }
+    }
+    int attempt = ++counter;
+    phase = Phase.RETRYING;
+    if (attempt > policy.maxAttempts()) {
+      exhaustedIndex = -1; // it went on trying: too many attempts, not a silent give-up
+      if (excess++ == 0) {
+        excessIndex = index;
+        excessNs = ns;
+        excessAttempt = attempt;
+      }
+    } else if (timed) {
+      judge(index, attempt, delayNs);
+    }
+  }
+
+  private void judge(long index, int attempt, long delayNs) {
+    long lowNs = policy.lowNs(attempt, previousNs);
+    long highNs = policy.highNs(attempt, previousNs);
+    boolean early = delayNs < lowNs - tolerance.earlyNs();
+    boolean late = delayNs > highNs + tolerance.lateAllowanceNs(highNs);
+    tally.judged(!early && !late, name, attempt, delayNs - highNs);
+    if (early || late) {
+      ReconnectDefect defect =
+          early
+              ? ReconnectDefect.TOO_EARLY
+              : highNs == policy.capNs() ? ReconnectDefect.ABOVE_CAP : ReconnectDefect.TOO_LATE;
+      tally.found(defect, 1, name, index, attempt, delayNs, lowNs, highNs, 0);
+    }
+    long widthNs = highNs - lowNs;
+    if (widthNs > 4 * tolerance.lateNs()) {
+      if (wide++ == 0) {
+        wideIndex = index;
+        wideDelayNs = delayNs;
+        wideLowNs = lowNs;
+        wideHighNs = highNs;
+      }
+      allAtTop &= delayNs >= highNs - tolerance.lateNs();
+      chance *= (double) tolerance.lateNs() / widthNs;
+    }
+    previousNs = Math.max(lowNs, Math.min(highNs, delayNs));
+  }
+
+  /** Whether a delay of {@code delayNs} is within attempt {@code attempt}'s tolerated envelope. */
+  private boolean fits(int attempt, long previous, long delayNs) {
+    long highNs = policy.highNs(attempt, previous);
+    return delayNs >= policy.lowNs(attempt, previous) - tolerance.earlyNs()
+        && delayNs <= highNs + tolerance.lateAllowanceNs(highNs);
+  }
+
+  /** A first try or a retry failed (refused, or its connection closed) at {@code ns}. */
+  private void failed(long index, long ns) {
+    if (phase == Phase.FIRST_TRY) {
+      outage(index, ns);
+    } else if (phase == Phase.RETRYING) {
+      phase = Phase.DOWN;
+      lossNs = ns;
+      exhausted(index, ns);
+    }
+  }
+
+  private void outage(long index, long ns) {
+    tally.countOutage();
+    phase = Phase.DOWN;
+    lossNs = ns;
+    exhausted(index, ns);
+  }
+
+  /**
+   * After a loss at {@code ns}: when it used up the last retry, a give-up must follow it (beyond
+   * that, the stream went on trying: too many attempts).
+   */
+  private void exhausted(long index, long ns) {
+    if (counter != policy.maxAttempts() || mayHaveReset) {
+      return;
+    }
+    if (lastGiveUpNs < ns - tolerance.earlyNs() && exhaustedIndex < 0) {
+      exhaustedIndex = index;
+      exhaustedNs = ns;
+      exhaustedAttempts = counter;
+    }
+  }
+
+  private void reset() {
+    if (counter > 0) {
+      tally.countReset();
+    }
+    counter = 0;
+    previousNs = policy.baseNs();
+  }
+}
