@@ -209,8 +209,26 @@ public final class BrowserRuntime implements AutoCloseable {
       throw new IllegalArgumentException(
           "Host '" + host + "': expected lower-case letters, digits and '-'");
     }
-    server.mount(host, new PageResolver(host, root));
+    server.mount(host, new PageResolver(root));
     return URI.create(PageServer.SCHEME + "://" + host + "/");
+  }
+
+  /**
+   * Serves the files under {@code root} at {@code /.weir/<name>/} on every host, same-origin with
+   * each page, refusing anything outside root as {@link #serve} does: one copy of a library (the
+   * reference frontend) that pages in other folders import from. Serving a name again replaces
+   * its root.
+   *
+   * @param name lower-case letters, digits and '-', such as {@code reference}
+   * @return the path pages use, {@code /.weir/<name>/}
+   */
+  public String serveShared(String name, Path root) {
+    if (!name.matches("[a-z0-9-]+")) {
+      throw new IllegalArgumentException(
+          "Shared name '" + name + "': expected lower-case letters, digits and '-'");
+    }
+    server.share(name, new PageResolver(root));
+    return "/.weir/" + name + "/";
   }
 
   /**

@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Maps a {@code weir://host/...} request URL to a file under one root folder, or to the reason it
- * is refused. A pure function of the URL and the file system, so it is tested without a browser.
+ * Maps a request URL under a base URL (such as {@code weir://host/}) to a file under one root
+ * folder, or to the reason it is refused. A pure function of the URL and the file system, so it
+ * is tested without a browser.
  */
 final class PageResolver {
 
@@ -40,15 +41,10 @@ final class PageResolver {
           Map.entry("svg", "image/svg+xml"),
           Map.entry("txt", "text/plain"));
 
-  private final String prefix;
   private final Path root;
 
-  /**
-   * @param host the URL host this resolver answers for, such as {@code app}
-   * @param root an existing folder; it is resolved to its real path once, here
-   */
-  PageResolver(String host, Path root) {
-    this.prefix = "weir://" + host + "/";
+  /** @param root an existing folder; it is resolved to its real path once, here */
+  PageResolver(Path root) {
     try {
       this.root = root.toRealPath();
     } catch (IOException e) {
@@ -56,11 +52,15 @@ final class PageResolver {
     }
   }
 
-  Resolution resolve(String url) {
-    if (!url.startsWith(prefix)) {
-      return new Refused(400, "Not a " + prefix + " URL: " + url);
+  /**
+   * @param base the URL the root folder is served at, ending in '/', such as {@code weir://app/}
+   *     or {@code weir://app/.weir/reference/}
+   */
+  Resolution resolve(String base, String url) {
+    if (!url.startsWith(base)) {
+      return new Refused(400, "Not a " + base + " URL: " + url);
     }
-    String raw = url.substring(prefix.length()).split("[?#]", 2)[0];
+    String raw = url.substring(base.length()).split("[?#]", 2)[0];
     String path = percentDecode(raw);
     if (path == null) {
       return new Refused(400, "Malformed percent-encoding or UTF-8 in the path of " + url);

@@ -29,8 +29,9 @@ import org.cef.network.CefResponse;
 
 /**
  * Answers {@code weir://host/...} requests with the files the host's {@link PageResolver} allows,
- * HTML with the bridge script put in (see {@link BridgeScript}). One factory serves every host
- * because CEF accepts factories only once its context exists.
+ * HTML with the bridge script put in (see {@link BridgeScript}); under {@code /.weir/} on every
+ * host, the endpoints and the shared folders. One factory serves every host because CEF accepts
+ * factories only once its context exists.
  */
 final class PageServer implements CefSchemeHandlerFactory {
 
@@ -40,6 +41,7 @@ final class PageServer implements CefSchemeHandlerFactory {
 
   private final Map<String, PageResolver> hosts = new ConcurrentHashMap<>();
   private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+  private final Map<String, PageResolver> shared = new ConcurrentHashMap<>();
   private final List<String> pageScripts = new CopyOnWriteArrayList<>();
 
   PageServer() {
@@ -50,11 +52,28 @@ final class PageServer implements CefSchemeHandlerFactory {
     hosts.put(host, resolver);
   }
 
+  /** Serves the files under the resolver's root at {@code /.weir/<name>/} on every host. */
+  void share(String name, PageResolver resolver) {
+    shared.put(name, resolver);
+  }
+
   PageResolver.Resolution resolve(String url) {
-    PageResolver resolver = hosts.get(host(url));
+    String host = host(url);
+    PageResolver resolver = hosts.get(host);
     return resolver == null
         ? new Refused(404, "Nothing is served at " + url)
-        : resolver.resolve(url);
+        : resolver.resolve(SCHEME + "://" + host + "/", url);
+  }
+
+  /** What a shared folder has for the endpoint path {@code <name>/<file>}; null: no such name. */
+  private PageResolver.Resolution resolveShared(String url, String endpointPath) {
+    int slash = endpointPath.indexOf('/');
+    PageResolver resolver = slash < 0 ? null : shared.get(endpointPath.substring(0, slash));
+    if (resolver == null) {
+      return null;
+    }
+    String base = url.substring(0, url.length() - endpointPath.length() + slash + 1);
+    return resolver.resolve(base, url);
   }
 
   /** Answers {@code /.weir/<path>} on every host; files at such paths are shadowed. */
@@ -113,7 +132,9 @@ final class PageServer implements CefSchemeHandlerFactory {
     public boolean open(CefRequest request, BoolRef handleRequest, CefCallback callback) {
       handleRequest.set(true);
       String endpointPath = endpointPath(request.getURL());
-      if (endpointPath != null) {
+      PageResolver.Resolution resolution =
+          endpointPath == null ? null : resolveShared(request.getURL(), endpointPath);
+      if (endpointPath != null && resolution == null) {
         int query = endpointPath.indexOf('?');
         Endpoint endpoint =
             endpoints.get(query < 0 ? endpointPath : endpointPath.substring(0, query));
@@ -130,7 +151,9 @@ final class PageServer implements CefSchemeHandlerFactory {
         body = reply.body();
         return true;
       }
-      PageResolver.Resolution resolution = resolve(request.getURL());
+      if (resolution == null) {
+        resolution = resolve(request.getURL());
+      }
       if (resolution instanceof Served served) {
         try {
           status = 200;
