@@ -16,6 +16,10 @@ public final class Cases {
   public static List<ConformanceCase> all() {
     List<ConformanceCase> cases = new ArrayList<>();
     cases.add(new OrderingCase());
+    cases.add(new CleanupCase());
+    cases.add(new BackpressureCase());
+    cases.addAll(ReconnectCase.ALL);
+    cases.add(new BufferCase());
     return List.copyOf(cases);
   }
 

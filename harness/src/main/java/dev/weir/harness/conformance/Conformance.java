@@ -54,6 +54,10 @@ public final class Conformance implements AutoCloseable {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.transportHalf = Objects.requireNonNull(transportHalf, "transportHalf");
     Transports.install(runtime);
+    // Frontends may reuse the bundled reference's modules at /.weir/reference/ (the broken
+    // variants do): served when weir runs from its repository.
+    Frontend.findBundled(Frontend.REFERENCE)
+        .ifPresent(reference -> runtime.serveShared("reference", reference));
     this.base = runtime.serve("frontend-" + HOSTS.incrementAndGet(), frontend.folder());
   }
 

@@ -2,6 +2,7 @@ package dev.weir.harness.conformance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A frontend under test: a folder with an {@code index.html} that follows docs/frontend-contract.md
@@ -42,15 +43,24 @@ public record Frontend(Path folder) {
     return new Frontend(bundled(REFERENCE));
   }
 
-  /** {@code relative} under the nearest folder, from the working directory up, that has it. */
+  /**
+   * {@code relative} under the nearest folder, from the working directory up, that has it.
+   *
+   * @throws IllegalStateException when none has
+   */
   static Path bundled(Path relative) {
+    return findBundled(relative).orElseThrow(() -> new IllegalStateException(
+        "Cannot find " + relative + " in " + Path.of("").toAbsolutePath()
+            + " or any parent: run weir from its repository"));
+  }
+
+  /** {@code relative} under the nearest folder, from the working directory up, that has it. */
+  static Optional<Path> findBundled(Path relative) {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isDirectory(dir.resolve(relative))) {
-        return dir.resolve(relative);
+        return Optional.of(dir.resolve(relative));
       }
     }
-    throw new IllegalStateException(
-        "Cannot find " + relative + " in " + Path.of("").toAbsolutePath()
-            + " or any parent: run weir from its repository");
+    return Optional.empty();
   }
 }

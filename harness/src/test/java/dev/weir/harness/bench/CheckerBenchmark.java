@@ -1,8 +1,9 @@
 package dev.weir.harness.bench;
 
-import dev.weir.harness.check.CleanupChecker;
 import dev.weir.harness.check.BackpressureChecker;
 import dev.weir.harness.check.BufferChecker;
+import dev.weir.harness.check.Checker;
+import dev.weir.harness.check.CleanupChecker;
 import dev.weir.harness.check.LongTraces;
 import dev.weir.harness.check.OrderingChecker;
 import dev.weir.harness.check.ReconnectChecker;
@@ -26,21 +27,27 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * The time to judge a 10-million-event trace (5 M sends and 5 M deliveries on four streams,
- * deliveries reported late in interleaved batches; see {@link LongTraces}) with the ordering
- * checker: one operation is one whole check. {@code clean} passes; {@code faulty} has swapped
- * pairs, duplicates and drop-covered losses, so it fails and also pays for the context pass. With
- * {@code -prof gc}, {@code gc.alloc.rate.norm} is what one check allocates: the same for any trace
- * length ({@code OrderingMemoryTest}).
+ * The time to judge a 10-million-event trace with each checker: one operation is one whole check,
+ * on a trace built for that checker by {@link LongTraces} (each benchmark builds only its own).
+ * {@code clean} passes; {@code faulty} breaks what the checker judges, so it fails and also pays
+ * for the context pass. With {@code -prof gc}, {@code gc.alloc.rate.norm} is what one check
+ * allocates: the same for any trace length (the checkers' memory tests).
  *
- * <p>{@code buffer} judges a 10-million-event trace of four streams' consumes and their circular
- * buffers' snapshots ({@link LongTraces#buffered}); {@code faulty} there has one snapshot in
- * sixteen with two items swapped.
+ * <ul>
+ *   <li>ordering: 5 M sends and 5 M deliveries on four streams, deliveries reported late in
+ *       interleaved batches; faulty has swapped pairs, duplicates and drop-covered losses;
+ *   <li>cleanup: open/close cycles on four streams with gauges; faulty sends after some closes
+ *       and consumes after others;
+ *   <li>backpressure: sends and late-reported consumes behind a block window of 16; faulty
+ *       silently discards one message in ten thousand;
+ *   <li>reconnect: four streams losing and regaining their connections; the same trace for either
+ *       shape, so it runs once;
+ *   <li>buffer: four streams' consumes and their circular buffers' snapshots; faulty has one
+ *       snapshot in sixteen with two items swapped.
+ * </ul>
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
@@ -49,102 +56,97 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 public class CheckerBenchmark {
 
   private static final long EVENTS = 10_000_000;
+  private static final long SEED = 42;
 
-  @Param({"clean", "faulty"})
-  public String shape;
+  /** Which trace to judge. */
+  @State(Scope.Benchmark)
+  public static class Shape {
+    @Param({"clean", "faulty"})
+    public String shape;
 
-  private final OrderingChecker ordering =
-      new OrderingChecker(EventKind.DELIVERY, Duration.ofSeconds(1));
-  private TraceSnapshot trace;
-
-  // buffer checker
-  private final BufferChecker buffer = new BufferChecker(LongTraces.BUFFER_CAPACITY, 1 << 20);
-  private TraceSnapshot buffered;
-
-  @Setup(Level.Trial)
-  public void buildTrace() {
-    trace = LongTraces.fourStreams(EVENTS, shape.equals("faulty"), 42);
+    boolean faulty() {
+      return shape.equals("faulty");
+    }
   }
 
-  @Benchmark
-  public Verdict ordering() {
-    return ordering.check(trace);
+  /** A checker and the trace it judges. */
+  abstract static class Judged {
+    Checker checker;
+    TraceSnapshot trace;
+
+    Verdict check() {
+      return checker.check(trace);
+    }
   }
 
-  // cleanup checker
-
-  /**
-   * The cleanup checker's trace: 10 M events of open/close cycles on four streams ({@link
-   * LongTraces#openCloseCycles}), faulty when {@link #shape} is; built once per trial, apart from
-   * the ordering trace.
-   */
   @State(Scope.Benchmark)
-  public static class CleanupCycles {
-
-    private final CleanupChecker cleanup =
-        new CleanupChecker(Duration.ofMillis(100), Map.of("js-heap-bytes", 1_000_000L));
-    private TraceSnapshot trace;
-
+  public static class Ordering extends Judged {
     @Setup(Level.Trial)
-    public void buildTrace(CheckerBenchmark benchmark) {
-      trace = LongTraces.openCloseCycles(EVENTS, benchmark.shape.equals("faulty"), 42);
+    public void build(Shape shape) {
+      checker = new OrderingChecker(EventKind.DELIVERY, Duration.ofSeconds(1));
+      trace = LongTraces.fourStreams(EVENTS, shape.faulty(), SEED);
+    }
+  }
 
-  // buffer checker
-
-  @Setup(Level.Trial)
-  public void buildBufferedTrace(BenchmarkParams params) {
-    if (params.getBenchmark().endsWith(".buffer")) {
-      buffered = LongTraces.buffered(EVENTS, shape.equals("faulty"), 42);
-
-  // reconnect checker
-
-  /**
-   * A 10-million-event trace of four streams losing and regaining their connections ({@link
-   * LongTraces#reconnecting}): the same for either {@code shape}, so run it with {@code -p
-   * shape=clean}.
-   */
   @State(Scope.Benchmark)
-  public static class Reconnecting {
-    private final ReconnectChecker reconnect =
-        new ReconnectChecker(LongTraces.RECONNECT_POLICY, ReconnectTolerance.DEFAULT, true);
-    private TraceSnapshot trace;
-
+  public static class Cleanup extends Judged {
     @Setup(Level.Trial)
-    public void buildTrace() {
-      trace = LongTraces.reconnecting(EVENTS, 42);
+    public void build(Shape shape) {
+      checker = new CleanupChecker(Duration.ofMillis(100), Map.of("js-heap-bytes", 1_000_000L));
+      trace = LongTraces.openCloseCycles(EVENTS, shape.faulty(), SEED);
+    }
+  }
+
+  @State(Scope.Benchmark)
+  public static class Backpressured extends Judged {
+    @Setup(Level.Trial)
+    public void build(Shape shape) {
+      checker = new BackpressureChecker(Backpressure.Policy.BLOCK, LongTraces.SLOW_CONSUMER_WINDOW,
+          1 << 20, Duration.ofMillis(1));
+      trace = LongTraces.slowConsumer(EVENTS, shape.faulty(), SEED);
+    }
+  }
+
+  @State(Scope.Benchmark)
+  public static class Reconnecting extends Judged {
+    @Setup(Level.Trial)
+    public void build() {
+      checker = new ReconnectChecker(LongTraces.RECONNECT_POLICY, ReconnectTolerance.DEFAULT, true);
+      trace = LongTraces.reconnecting(EVENTS, SEED);
+    }
+  }
+
+  @State(Scope.Benchmark)
+  public static class Buffered extends Judged {
+    @Setup(Level.Trial)
+    public void build(Shape shape) {
+      checker = new BufferChecker(LongTraces.BUFFER_CAPACITY, 1 << 20);
+      trace = LongTraces.buffered(EVENTS, shape.faulty(), SEED);
     }
   }
 
   @Benchmark
-  public Verdict cleanup(CleanupCycles cycles) {
-    return cycles.cleanup.check(cycles.trace);
-  }
-
-  // backpressure checker: its own trace of sends and late-reported consumes behind a block window
-  // of 16 (LongTraces.slowConsumer); faulty silently discards one message in ten thousand, so it
-  // fails over-window and unaccounted.
-
-  private final BackpressureChecker backpressure =
-      new BackpressureChecker(
-          Backpressure.Policy.BLOCK,
-          LongTraces.SLOW_CONSUMER_WINDOW,
-          1 << 20,
-          Duration.ofMillis(1));
-  private TraceSnapshot slowConsumer;
-
-  @Setup(Level.Trial)
-  public void buildSlowConsumerTrace() {
-    slowConsumer = LongTraces.slowConsumer(EVENTS, shape.equals("faulty"), 42);
+  public Verdict ordering(Ordering judged) {
+    return judged.check();
   }
 
   @Benchmark
-  public Verdict backpressure() {
-    return backpressure.check(slowConsumer);
+  public Verdict cleanup(Cleanup judged) {
+    return judged.check();
+  }
 
-  public Verdict buffer() {
-    return buffer.check(buffered);
+  @Benchmark
+  public Verdict backpressure(Backpressured judged) {
+    return judged.check();
+  }
 
-  public Verdict reconnect(Reconnecting state) {
-    return state.reconnect.check(state.trace);
+  @Benchmark
+  public Verdict reconnect(Reconnecting judged) {
+    return judged.check();
+  }
+
+  @Benchmark
+  public Verdict buffer(Buffered judged) {
+    return judged.check();
   }
 }
