@@ -106,7 +106,12 @@ public final class CaseRun implements AutoCloseable {
    * at most: a frontend that never stops its stream is the checkers' to judge, not a reason to wait.
    */
   void settle() {
-    Poll.quiet(trace::size, Duration.ofMillis(250), Duration.ofMillis(1500));
+    settle(Duration.ofMillis(1500));
+  }
+
+  /** {@link #settle()} with another limit. */
+  void settle(Duration atMost) {
+    Poll.quiet(trace::size, Duration.ofMillis(250), atMost);
   }
 
   /** Waits until the producer has sent {@code count} messages in all. */

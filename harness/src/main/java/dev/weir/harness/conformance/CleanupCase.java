@@ -20,6 +20,7 @@ final class CleanupCase implements ConformanceCase {
   private static final int PER_CYCLE = 50;
   /** How long a producer may go on after a close: one poll of the slowest JS half and then some. */
   private static final Duration STOP_BOUND = Duration.ofMillis(250);
+  private static final Duration SETTLE_AFTER_CLOSE = Duration.ofMillis(500);
   /** Heap growth allowed over the warm-up's: well above a GC'd heap's noise. */
   private static final long HEAP_TOLERANCE = 1 << 20;
 
@@ -68,7 +69,9 @@ final class CleanupCase implements ConformanceCase {
       Poll.atMost(() -> !run.state().equals("open"), Duration.ofSeconds(2));
     }
     run.closeFrontend();
-    run.settle();
+    // Once close() has settled, only the last delivery reports and the Java side's close are
+    // still to come: 500 ms is ample, and a frontend that never lets go costs no more.
+    run.settle(SETTLE_AFTER_CLOSE);
   }
 
   @Override
