@@ -40,6 +40,7 @@ public final class Bridge {
   private final Map<String, RequestHandler> handlers = new ConcurrentHashMap<>();
   private final List<ReportListener> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> documentListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
   private final PushQueue pushes = new PushQueue();
   private final AtomicLong reportBatches = new AtomicLong();
 
@@ -73,6 +74,18 @@ public final class Bridge {
 
   void newDocument() {
     documentListeners.forEach(Runnable::run);
+  }
+
+  /**
+   * Adds a listener run once the page has closed: whatever its document subscribed to has ended
+   * with it, though no unsubscribe ever came.
+   */
+  public void onClose(Runnable listener) {
+    closeListeners.add(listener);
+  }
+
+  void closed() {
+    closeListeners.forEach(Runnable::run);
   }
 
   /** {@code name PART payload} from the page. */

@@ -51,6 +51,7 @@ public final class Page implements AutoCloseable {
   private final CefMessageRouter router;
   private final HeadlessBrowser browser;
   private final Bridge bridge = new Bridge();
+  private final PageClock clock = new PageClock();
   private final CompletableFuture<Void> loaded = new CompletableFuture<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final Map<Long, CompletableFuture<String>> evaluations = new ConcurrentHashMap<>();
@@ -115,6 +116,11 @@ public final class Page implements AutoCloseable {
   }
 
   /** Java's half of the page's {@code window.weir}. */
+  /** The page's clock on Java's, for the times its reports carry. */
+  public PageClock clock() {
+    return clock;
+  }
+
   public Bridge bridge() {
     return bridge;
   }
@@ -213,6 +219,7 @@ public final class Page implements AutoCloseable {
       CefThread.run(() -> browser.close(true));
       Futures.await(closed, CLOSE_TIMEOUT, "closing " + url);
     } finally {
+      bridge.closed();
       IllegalStateException gone = new IllegalStateException("The page " + url + " is closed");
       evaluations.values().forEach(f -> f.completeExceptionally(gone));
       if (devTools != null) {

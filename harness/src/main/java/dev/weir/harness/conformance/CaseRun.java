@@ -69,9 +69,23 @@ public final class CaseRun implements AutoCloseable {
         + " to start (window.reference defined); page console: " + page.console());
   }
 
+  /** Reloads the page and waits until the frontend has started again in the new document. */
+  void reload() {
+    page.evaluate("(window.weirOldDocument = true)", CALL_TIMEOUT);
+    page.execute("location.reload();");
+    Poll.until(this::started, START_TIMEOUT,
+        () -> "the frontend to start again after a reload; page console: " + page.console());
+  }
+
+  /** Closes the page, as a user closing the window would; nothing is sampled afterwards. */
+  void closePage() {
+    page.close();
+  }
+
   private boolean started() {
     try {
-      return page.evaluate("location.href.startsWith('weir:') && !!window.reference",
+      return page.evaluate(
+          "location.href.startsWith('weir:') && !window.weirOldDocument && !!window.reference",
           Duration.ofSeconds(1)).equals("true");
     } catch (IllegalStateException navigating) {
       return false; // the evaluation went with the old document

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A warm-up open and close, then five cycles of open, 50 readings, close from the page, and one
- * cycle ended by the backend, against a producer that goes on for as long as a subscription is
- * open: after each close the producer must stop, nothing be consumed, and the page's listeners,
- * callbacks, heap and the transport's subscriptions be back where they were after the warm-up.
+ * A warm-up open and close, then five cycles of open, 50 readings, close from the page, one cycle
+ * ended by the backend, one whose subscription a reload ends, and a last one ended by closing the
+ * page, against a producer that goes on for as long as a subscription is open: after each close
+ * the producer must stop, nothing be consumed, and (but after the page is gone) the page's
+ * listeners, callbacks, heap and the transport's subscriptions be back where they were after the
+ * warm-up.
  */
 final class CleanupCase implements ConformanceCase {
 
@@ -36,7 +38,8 @@ final class CleanupCase implements ConformanceCase {
 
   @Override
   public String description() {
-    return CYCLES + " open/close cycles from the page and one ended by the backend: producer"
+    return CYCLES + " open/close cycles from the page, one ended by the backend, one by a reload,"
+        + " one by closing the page: producer"
         + " stopped within " + STOP_BOUND.toMillis() + " ms, nothing consumed after close,"
         + " listeners, callbacks, subscriptions and heap (1 MiB) back to baseline";
   }
@@ -60,6 +63,13 @@ final class CleanupCase implements ConformanceCase {
     run.openFrontend();
     cycle(run, true);
     run.sampleGauges();
+    run.reload(); // the old document's subscription ends with it; the new one opens its own
+    cycle(run, false);
+    run.sampleGauges();
+    run.openFrontend();
+    run.awaitSent(run.producer().sent() + PER_CYCLE);
+    run.closePage();
+    run.settle(SETTLE_AFTER_CLOSE);
   }
 
   private static void cycle(CaseRun run, boolean endedByBackend) {

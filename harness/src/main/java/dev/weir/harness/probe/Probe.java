@@ -3,6 +3,7 @@ package dev.weir.harness.probe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.PageClock;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.Trace;
 import dev.weir.harness.transport.DeliveryReport;
@@ -23,14 +24,16 @@ public final class Probe {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Trace trace;
+  private final PageClock clock;
 
-  private Probe(Trace trace) {
+  private Probe(Trace trace, PageClock clock) {
     this.trace = trace;
+    this.clock = clock;
   }
 
   /** Records {@code page}'s probe reports, from now on, into {@code trace}. */
   public static void attach(Page page, Trace trace) {
-    Probe probe = new Probe(trace);
+    Probe probe = new Probe(trace, page.clock());
     page.bridge().onReport(probe::report);
   }
 
@@ -38,7 +41,7 @@ public final class Probe {
     long arrivalNs = trace.nowNs();
     if (kind.equals(CONSUMED)) {
       DeliveryReport.parse(json)
-          .deliver(arrivalNs, (stream, sequence, ns) -> trace.consume(trace.stream(stream), sequence, ns));
+          .deliver(arrivalNs, clock, (stream, sequence, ns) -> trace.consume(trace.stream(stream), sequence, ns));
     } else if (kind.equals(KIND)) {
       record(parse(json), arrivalNs);
     }
@@ -47,7 +50,9 @@ public final class Probe {
   private void record(JsonNode report, long arrivalNs) {
     int stream = trace.stream(report.path("stream").asText());
     long atNs =
-        Math.max(0, DeliveryReport.traceTimeNs(arrivalNs, report.path("now").asDouble(), report.path("at").asDouble()));
+        Math.max(0, DeliveryReport.traceTimeNs(arrivalNs,
+            clock.arrived(report.path("origin").asDouble(), report.path("now").asDouble()),
+            report.path("at").asDouble()));
     String what = report.path("what").asText();
     switch (what) {
       case "buffer" -> {

@@ -1,5 +1,6 @@
 package dev.weir.harness.transport;
 
+import dev.weir.harness.browser.PageClock;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,14 +11,15 @@ import java.util.Arrays;
 /**
  * A page's report of messages by sequence, timed by the page: the transports' JS halves report
  * deliveries this way, and the frontend probe what it consumed. Its form is {@code
- * weir.report('weir-deliveries/<transport>', {transport, stream, now, d: [sequence, time,
- * sequence, time, ...]})}, times in the page's {@code performance.now()}
- * milliseconds. A delivery's trace time is the report's arrival less its age when the report was
- * sent ({@code now - time}), so no offset between the page's clock and the JVM's has to be
- * estimated; the report's own transit (well under a millisecond on one machine) makes deliveries
- * look that much later.
+ * weir.report('weir-deliveries/<transport>', {transport, stream, origin, now, d: [sequence, time,
+ * sequence, time, ...]})}, times in the page's {@code performance.now()} milliseconds, {@code
+ * origin} its document's {@code performance.timeOrigin}. A delivery's trace time is the report's
+ * arrival less the age its page time had then, by the page's {@link PageClock}: the report's own
+ * trip, which a busy renderer can stretch to tens of milliseconds, does not make deliveries look
+ * later.
  */
-public record DeliveryReport(String transport, String stream, double now, double[] pairs) {
+public record DeliveryReport(
+    String transport, String stream, double origin, double now, double[] pairs) {
 
   /**
    * The report kind on the bridge for {@code transport}'s reports: one kind per transport, so a
@@ -28,11 +30,11 @@ public record DeliveryReport(String transport, String stream, double now, double
   }
 
   /**
-   * A page time as trace time: the report's {@code arrivalNs} less the age ({@code now - at}, page
-   * milliseconds) the page time had when the report was sent.
+   * A page time as trace time: the report's {@code arrivalNs} less the age page time {@code atMs}
+   * had when the report arrived ({@code pageNowNs}, from {@link PageClock#arrived}).
    */
-  public static long traceTimeNs(long arrivalNs, double now, double at) {
-    return arrivalNs - Math.round((now - at) * 1e6);
+  public static long traceTimeNs(long arrivalNs, long pageNowNs, double atMs) {
+    return arrivalNs - (pageNowNs - Math.round(atMs * 1e6));
   }
   private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -46,6 +48,7 @@ public record DeliveryReport(String transport, String stream, double now, double
   public static DeliveryReport parse(String json) {
     String transport = null;
     String stream = null;
+    double origin = Double.NaN;
     double now = Double.NaN;
     double[] pairs = null;
     try (JsonParser parser = FACTORY.createParser(json)) {
@@ -56,6 +59,7 @@ public record DeliveryReport(String transport, String stream, double now, double
         switch (field) {
           case "transport" -> transport = parser.getText();
           case "stream" -> stream = parser.getText();
+          case "origin" -> origin = parser.getValueAsDouble();
           case "now" -> now = parser.getValueAsDouble();
           case "d" -> pairs = numbers(parser, json);
           default -> parser.skipChildren();
@@ -65,9 +69,9 @@ public record DeliveryReport(String transport, String stream, double now, double
     } catch (IOException e) {
       throw new UncheckedIOException("Malformed delivery report from the page: " + json, e);
     }
-    expect(transport != null && stream != null && !Double.isNaN(now) && pairs != null
-        && pairs.length % 2 == 0, json);
-    return new DeliveryReport(transport, stream, now, pairs);
+    expect(transport != null && stream != null && !Double.isNaN(origin) && !Double.isNaN(now)
+        && pairs != null && pairs.length % 2 == 0, json);
+    return new DeliveryReport(transport, stream, origin, now, pairs);
   }
 
   private static double[] numbers(JsonParser parser, String json) throws IOException {
@@ -87,15 +91,19 @@ public record DeliveryReport(String transport, String stream, double now, double
   private static void expect(boolean ok, String json) {
     if (!ok) {
       throw new IllegalArgumentException(
-          "expected a delivery report {transport, stream, now, d: [sequence, time, ...]}, got "
+          "expected a delivery report {transport, stream, origin, now, d: [sequence, time, ...]}, got "
               + (json.length() <= 120 ? json : json.substring(0, 117) + "..."));
     }
   }
 
-  /** Hands each delivery to {@code listener}, timed against the report's {@code arrivalNs}. */
-  public void deliver(long arrivalNs, Listener listener) {
+  /**
+   * Hands each delivery to {@code listener}, timed on the trace's clock: the report arrived at
+   * {@code arrivalNs}, and {@code clock} places the page's times.
+   */
+  public void deliver(long arrivalNs, PageClock clock, Listener listener) {
+    long pageNowNs = clock.arrived(origin, now);
     for (int i = 0; i < pairs.length; i += 2) {
-      listener.delivered(stream, (long) pairs[i], traceTimeNs(arrivalNs, now, pairs[i + 1]));
+      listener.delivered(stream, (long) pairs[i], traceTimeNs(arrivalNs, pageNowNs, pairs[i + 1]));
     }
   }
 }

@@ -57,6 +57,7 @@ final class Offers {
     page.bridge().handle("tauri:weir:consumer-" + kind, request -> offers.consumer(Arguments.json(request)));
     offers.hearDeliveries(page);
     page.bridge().onNewDocument(() -> offers.live.forEach(s -> s.closedByPage("reload")));
+    page.bridge().onClose(() -> offers.live.forEach(s -> s.closedByPage("page-close")));
     return offers;
   }
 
@@ -68,7 +69,7 @@ final class Offers {
         long arrivalNs = trace.nowNs();
         DeliveryReport report = DeliveryReport.parse(json);
         if (offered(report.stream())) {
-          report.deliver(arrivalNs, (stream, sequence, ns) -> traced(stream).delivered(sequence, ns));
+          report.deliver(arrivalNs, from.clock(), (stream, sequence, ns) -> traced(stream).delivered(sequence, ns));
         }
       }
     });

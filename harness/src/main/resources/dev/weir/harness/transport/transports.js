@@ -132,8 +132,8 @@
   };
 
   // Every delivery is recorded by sequence with the page's time, and reported to the trace in
-  // batches: every 50 ms, or at once when 4096 wait. A report is sent as soon as it is made, so its
-  // age (now - time) measures each delivery's time before Java sees it.
+  // batches: every 50 ms, or at once when 4096 wait. A report carries its send time (now) and the
+  // document's time origin, so Java can place each page time on its own clock (PageClock).
   const recorders = new Map();
   let flushTimer = 0;
   const flushDeliveries = () => {
@@ -142,7 +142,8 @@
     for (const recorder of recorders.values()) {
       if (recorder.d.length > 0) {
         weir.report(`weir-deliveries/${recorder.transport}`,
-          { transport: recorder.transport, stream: recorder.stream, now: performance.now(), d: recorder.d });
+          { transport: recorder.transport, stream: recorder.stream, origin: performance.timeOrigin,
+            now: performance.now(), d: recorder.d });
         recorder.d = [];
       }
     }
@@ -180,7 +181,7 @@
   };
   const probeNow = (what, stream, data) => {
     weir.report('weir-probe', Object.assign({ what, stream, at: performance.now() }, data,
-      { now: performance.now() }));
+      { origin: performance.timeOrigin, now: performance.now() }));
     weir.flush();
   };
   Object.assign(weir.probe, {

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weir.harness.browser.Payload;
 import dev.weir.harness.browser.TestPage;
+import dev.weir.harness.trace.EventKind;
+import dev.weir.harness.trace.Trace;
+import dev.weir.harness.trace.TraceCursor;
 import dev.weir.harness.transport.net.LoopbackServer;
 import dev.weir.harness.transport.net.Outage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +68,24 @@ class SubscribeEndsTest {
     fixture.eval("Promise.resolve(unsubscribe()).then(() => true)");
     TestPage.soon().until(() -> !again.isOpen());
     assertEquals("[]", fixture.eval("ends"), "told of its own unsubscribe");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"channel", "event", "command", "scheme", "websocket", "sse"})
+  void closingThePageEndsItsSubscriptions(String kind) {
+    Trace trace = Trace.start();
+    Transport transport = Transports.on(fixture.page(), trace).of(kind, server);
+    Sender sender = subscribe(transport);
+    fixture.page().close();
+    TestPage.soon().until(() -> !sender.isOpen() && transport.openSubscriptions() == 0);
+    TraceCursor event = trace.snapshot().cursor();
+    List<String> closes = new ArrayList<>();
+    while (event.next()) {
+      if (event.kind() == EventKind.CLOSE) {
+        closes.add(event.detail());
+      }
+    }
+    assertEquals(List.of("page-close"), closes, "one close, for the page's");
   }
 
   @Test
