@@ -88,8 +88,8 @@ final class VerdictJson {
   }
 
   /**
-   * One event in its MCAP message's layout ({@code docs/trace-format.md}), {@code kind} second: each
-   * kind writes only its own fields, as the trace file does.
+   * One event in its MCAP message's layout ({@code docs/trace-format.md}), {@code kind} second:
+   * each kind writes only its own fields, as the trace file does.
    */
   private static void event(TraceEvent event, JsonGenerator json) throws IOException {
     json.writeStartObject();
