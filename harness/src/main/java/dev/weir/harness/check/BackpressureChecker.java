@@ -201,7 +201,7 @@ public final class BackpressureChecker implements Checker {
         + " messages and "
         + maxInFlightBytes
         + " bytes in flight, clock tolerance "
-        + FirstFinding.millis(toleranceNs)
+        + Millis.of(toleranceNs)
         + "]";
   }
 }

@@ -4,7 +4,7 @@ package dev.weir.harness.check;
  * What the backpressure checker finds wrong with a stream. Declared from the most to the least
  * specific: when two findings name the same event, the earlier one is reported first.
  */
-enum BackpressureDefect {
+enum BackpressureDefect implements Defect {
   /** A drop by a window policy other than the declared one, or any window drop under block. */
   POLICY_VIOLATED("policy-violated"),
   /** More messages in flight at a send than the declared bound. */
@@ -24,13 +24,13 @@ enum BackpressureDefect {
     this.label = label;
   }
 
-  /** The defect's name in a {@link Violation}. */
-  String label() {
+  @Override
+  public String label() {
     return label;
   }
 
-  /** True for the deviation a declaration allows; every other defect fails the check. */
-  boolean allowed() {
+  @Override
+  public boolean allowed() {
     return this == DROPPED;
   }
 }

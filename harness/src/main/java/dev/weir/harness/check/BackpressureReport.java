@@ -4,6 +4,8 @@ import static dev.weir.harness.check.BackpressureDefect.NEWEST_NOT_DELIVERED;
 import static dev.weir.harness.check.BackpressureDefect.OVER_BYTES;
 import static dev.weir.harness.check.BackpressureDefect.OVER_WINDOW;
 import static dev.weir.harness.check.BackpressureDefect.POLICY_VIOLATED;
+import static dev.weir.harness.check.BackpressureTally.SEQUENCE;
+import static dev.weir.harness.check.BackpressureTally.VALUE;
 
 import dev.weir.harness.trace.TraceEvent;
 import dev.weir.harness.trace.TraceSnapshot;
@@ -76,22 +78,13 @@ final class BackpressureReport {
 
   /** The first failure, else the first allowed drop, with its context; null for neither. */
   private Violation violation(TraceSnapshot trace, BackpressureTally tally) {
-    BackpressureFinding first =
+    EarliestFinding<BackpressureDefect> first =
         tally.firstFailure().present() ? tally.firstFailure() : tally.firstAllowed();
-    if (!first.present()) {
-      return null;
-    }
-    return ViolationContext.at(
-        trace,
-        first.stream(),
-        first.index(),
-        first.defect().label(),
-        expected(first),
-        actual(first, tally));
+    return first.present() ? first.violation(trace, expected(first), actual(first, tally)) : null;
   }
 
   /** What the declared behaviour required, as a sentence. */
-  private String expected(BackpressureFinding f) {
+  private String expected(EarliestFinding<BackpressureDefect> f) {
     return switch (f.defect()) {
       case POLICY_VIOLATED, DROPPED ->
           policy == Backpressure.Policy.BLOCK
@@ -110,32 +103,34 @@ final class BackpressureReport {
   }
 
   /** What the trace shows instead, as a sentence. */
-  private static String actual(BackpressureFinding f, BackpressureTally tally) {
-    String message = f.sequence() == TraceEvent.ABSENT ? "a message" : "sequence " + f.sequence();
+  private static String actual(EarliestFinding<BackpressureDefect> f, BackpressureTally tally) {
+    long sequence = f.number(SEQUENCE);
+    long value = f.number(VALUE);
+    String message = sequence == TraceEvent.ABSENT ? "a message" : "sequence " + sequence;
     return switch (f.defect()) {
-      case POLICY_VIOLATED -> message + " was dropped by " + f.detail();
-      case DROPPED -> message + " was dropped by " + f.detail() + ", as declared";
+      case POLICY_VIOLATED -> message + " was dropped by " + f.text();
+      case DROPPED -> message + " was dropped by " + f.text() + ", as declared";
       case OVER_WINDOW ->
-          plural(f.value(), "message")
+          plural(value, "message")
               + " were in flight at the send of "
               + message
               + "; the most at any send was "
               + tally.maxInFlight();
       case OVER_BYTES ->
-          plural(f.value(), "byte")
+          plural(value, "byte")
               + " were in flight at the send of "
               + message
               + "; the most at any send was "
               + tally.maxInFlightBytes();
       case NEWEST_NOT_DELIVERED -> message + ", the last sent, was never consumed";
       case UNACCOUNTED ->
-          plural(f.value(), "message")
+          plural(value, "message")
               + " sent on stream \""
               + f.stream()
               + "\" "
-              + (f.value() == 1 ? "was" : "were")
+              + (value == 1 ? "was" : "were")
               + " neither consumed nor dropped by the end of the trace"
-              + (f.sequence() == TraceEvent.ABSENT ? "" : ", the first " + message);
+              + (sequence == TraceEvent.ABSENT ? "" : ", the first " + message);
     };
   }
 
@@ -146,7 +141,7 @@ final class BackpressureReport {
     s.append(BackpressureChecker.label(policy)).append(", bounds ");
     s.append(plural(maxInFlight, "message")).append(" and ");
     s.append(plural(maxInFlightBytes, "byte")).append(" in flight (clock tolerance ");
-    s.append(FirstFinding.millis(toleranceNs)).append("); ");
+    s.append(Millis.of(toleranceNs)).append("); ");
     s.append(tally.consumed()).append(" consumed, ");
     s.append(tally.windowDrops()).append(" dropped by the window, ");
     s.append(tally.otherDrops()).append(" by faults or the resume buffer, ");

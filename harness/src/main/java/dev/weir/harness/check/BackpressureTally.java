@@ -1,14 +1,22 @@
 package dev.weir.harness.check;
 
+import dev.weir.harness.trace.TraceEvent;
+
 /**
  * What one backpressure pass found over all streams: totals, the most in flight, defect counts,
  * and the first failure and first allowed drop. Constant size, whatever the trace.
  */
 final class BackpressureTally {
 
+  /** A finding's numbers: the sequence concerned, or {@link TraceEvent#ABSENT}. */
+  static final int SEQUENCE = 0;
+
+  /** What the sentences quote: messages or bytes in flight, or messages unaccounted. */
+  static final int VALUE = 1;
+
   private final long[] defects = new long[BackpressureDefect.values().length];
-  private final BackpressureFinding firstFailure = new BackpressureFinding();
-  private final BackpressureFinding firstAllowed = new BackpressureFinding();
+  private final EarliestFinding<BackpressureDefect> firstFailure = new EarliestFinding<>();
+  private final EarliestFinding<BackpressureDefect> firstAllowed = new EarliestFinding<>();
   private long streams;
   private long sends;
   private long windowDrops;
@@ -50,7 +58,13 @@ final class BackpressureTally {
     unaccounted += messages;
   }
 
-  /** Counts a finding and keeps it if it is the earliest of its kind (failure or allowed). */
+  /**
+   * Counts a finding and keeps it if it is the earliest of its kind (failure or allowed).
+   *
+   * @param index the event that shows the finding
+   * @param value see {@link #VALUE}
+   * @param detail the drop's detail for a drop finding, else "" (the finding's text)
+   */
   void found(
       BackpressureDefect defect,
       String stream,
@@ -59,8 +73,10 @@ final class BackpressureTally {
       long value,
       String detail) {
     defects[defect.ordinal()]++;
-    (defect.allowed() ? firstAllowed : firstFailure)
-        .offer(defect, stream, sequence, index, value, detail);
+    EarliestFinding<BackpressureDefect> first = defect.allowed() ? firstAllowed : firstFailure;
+    if (first.offer(defect, stream, index)) {
+      first.put(SEQUENCE, sequence).put(VALUE, value).text(detail);
+    }
   }
 
   /** How many times {@code defect} was found: per drop, per send over a bound, per stream. */
@@ -100,11 +116,11 @@ final class BackpressureTally {
     return unaccounted;
   }
 
-  BackpressureFinding firstFailure() {
+  EarliestFinding<BackpressureDefect> firstFailure() {
     return firstFailure;
   }
 
-  BackpressureFinding firstAllowed() {
+  EarliestFinding<BackpressureDefect> firstAllowed() {
     return firstAllowed;
   }
 }

@@ -4,7 +4,7 @@ package dev.weir.harness.check;
  * What the buffer checker finds wrong with a frontend's circular buffer. Declared from the most to
  * the least specific: when two findings name the same snapshot event, the earlier one is reported.
  */
-enum BufferDefect {
+enum BufferDefect implements Defect {
   /**
    * Consumes were reported but no buffer snapshot at all: the frontend did not report its buffer.
    */
@@ -30,8 +30,9 @@ enum BufferDefect {
     this.label = label;
   }
 
-  /** The defect's name in a {@link Violation} and its count's name in the verdict. */
-  String label() {
+  /** Also its count's name in the verdict. */
+  @Override
+  public String label() {
     return label;
   }
 }

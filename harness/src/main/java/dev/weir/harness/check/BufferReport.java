@@ -1,5 +1,12 @@
 package dev.weir.harness.check;
 
+import static dev.weir.harness.check.BufferTally.EXPECTED;
+import static dev.weir.harness.check.BufferTally.HELD;
+import static dev.weir.harness.check.BufferTally.POSITION;
+import static dev.weir.harness.check.BufferTally.PUSHED;
+import static dev.weir.harness.check.BufferTally.VALUE;
+
+import dev.weir.harness.trace.TraceEvent;
 import dev.weir.harness.trace.TraceSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -31,18 +38,10 @@ final class BufferReport {
         unbuffered++;
       }
     }
-    BufferFinding first = tally.first();
+    EarliestFinding<BufferDefect> first = tally.first();
     Status status = first.present() ? Status.FAILED : Status.OK;
     Violation violation =
-        first.present()
-            ? ViolationContext.at(
-                trace,
-                first.stream(),
-                first.index(),
-                first.defect().label(),
-                first.expected(capacity, toleranceBytes),
-                first.actual())
-            : null;
+        first.present() ? first.violation(trace, expected(first), actual(first)) : null;
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("buffers", buffers);
     counts.put("snapshots", tally.snapshots());
@@ -64,6 +63,80 @@ final class BufferReport {
         tally.snapshots() == 0 ? Double.NaN : (double) tally.correct() / tally.snapshots());
     String summary = summary(status, tally, buffers, consumed, unbuffered, heap, violation);
     return new Verdict(checker, status, counts, fractions, violation, summary);
+  }
+
+  /** What the declared behaviour required, as a sentence. */
+  private String expected(EarliestFinding<BufferDefect> f) {
+    String stream = f.stream();
+    long pushed = f.number(PUSHED);
+    long expected = f.number(EXPECTED);
+    return switch (f.defect()) {
+      case NO_SNAPSHOT -> "a frontend judged for its circular buffer reports it with probe.buffer";
+      case OVER_CAPACITY -> "buffer \"" + stream + "\" holds at most " + capacity + " items";
+      case WRONG_EVICTIONS ->
+          "after "
+              + pushed
+              + " pushes a buffer of capacity "
+              + capacity
+              + " has evicted "
+              + Math.max(0, pushed - capacity);
+      case MISSING_ITEMS ->
+          "after " + pushed + " pushes the buffer holds " + Math.min(pushed, capacity) + " items";
+      case SNAPSHOT_AHEAD, FINAL_SNAPSHOT_BEHIND ->
+          "the buffer's pushes match the consumes of stream \"" + stream + "\"";
+      case WRONG_ITEMS ->
+          expected == TraceEvent.ABSENT
+              ? "a buffer holds only what was pushed into it"
+              : "the buffer holds, oldest first, the last "
+                  + f.number(HELD)
+                  + " of the first "
+                  + pushed
+                  + " sequences consumed: position "
+                  + f.number(POSITION)
+                  + " is sequence "
+                  + expected;
+      case MEMORY_GROWTH ->
+          "the page's heap grows by at most " + toleranceBytes + " bytes once the buffers are full";
+    };
+  }
+
+  /** What the trace shows instead, as a sentence. */
+  private static String actual(EarliestFinding<BufferDefect> f) {
+    long pushed = f.number(PUSHED);
+    long held = f.number(HELD);
+    long position = f.number(POSITION);
+    long value = f.number(VALUE);
+    long expected = f.number(EXPECTED);
+    return switch (f.defect()) {
+      case NO_SNAPSHOT -> value + " messages were consumed and no buffer snapshot was reported";
+      case OVER_CAPACITY -> "it held " + held + " items after " + pushed + " pushes";
+      case WRONG_EVICTIONS -> "it reported " + value + " evictions";
+      case MISSING_ITEMS -> "it held " + held;
+      case SNAPSHOT_AHEAD ->
+          "a snapshot reports " + pushed + " pushes, but only " + value + " were consumed";
+      case FINAL_SNAPSHOT_BEHIND ->
+          "the last snapshot reports " + pushed + " pushes, but " + value + " were consumed";
+      case WRONG_ITEMS ->
+          expected == TraceEvent.ABSENT
+              ? "it held "
+                  + held
+                  + " items after "
+                  + pushed
+                  + " pushes: position "
+                  + position
+                  + " (sequence "
+                  + value
+                  + ") was never pushed"
+              : "position " + position + " holds sequence " + value;
+      case MEMORY_GROWTH ->
+          "it grew by "
+              + (value - expected)
+              + " bytes, from "
+              + expected
+              + " to "
+              + value
+              + " bytes";
+    };
   }
 
   private String summary(

@@ -1,13 +1,36 @@
 package dev.weir.harness.check;
 
+import dev.weir.harness.trace.TraceEvent;
+
 /**
  * What one buffer pass found over all buffers: snapshots and items judged, defect counts (each
  * counted once per snapshot), and the first finding. Constant size, whatever the trace.
  */
 final class BufferTally {
 
+  /** A finding's numbers: the snapshot's pushes ({@link TraceEvent#ABSENT} for no snapshot). */
+  static final int PUSHED = 0;
+
+  /** The snapshot's held items. */
+  static final int HELD = 1;
+
+  /** A wrong item's position. */
+  static final int POSITION = 2;
+
+  /**
+   * What the trace shows: a wrong item's sequence, the evictions reported, the stream's consumes,
+   * the last heap sample.
+   */
+  static final int VALUE = 3;
+
+  /**
+   * What was due instead: the sequence consumed there ({@link TraceEvent#ABSENT} for none), the
+   * first heap sample.
+   */
+  static final int EXPECTED = 4;
+
   private final long[] defects = new long[BufferDefect.values().length];
-  private final BufferFinding first = new BufferFinding();
+  private final EarliestFinding<BufferDefect> first = new EarliestFinding<>();
   private long snapshots;
   private long defective;
   private long itemsChecked;
@@ -39,7 +62,11 @@ final class BufferTally {
     defective++;
   }
 
-  /** Counts a finding and keeps it if it is the earliest. */
+  /**
+   * Counts a finding and keeps it if it is the earliest.
+   *
+   * @param index the event that shows the finding
+   */
   void found(
       BufferDefect defect,
       String stream,
@@ -50,7 +77,14 @@ final class BufferTally {
       long value,
       long expected) {
     defects[defect.ordinal()]++;
-    first.offer(defect, stream, index, pushed, held, position, value, expected);
+    if (first.offer(defect, stream, index)) {
+      first
+          .put(PUSHED, pushed)
+          .put(HELD, held)
+          .put(POSITION, position)
+          .put(VALUE, value)
+          .put(EXPECTED, expected);
+    }
   }
 
   long count(BufferDefect defect) {
@@ -82,7 +116,7 @@ final class BufferTally {
     return maxHeld;
   }
 
-  BufferFinding first() {
+  EarliestFinding<BufferDefect> first() {
     return first;
   }
 }

@@ -124,7 +124,7 @@ public final class CleanupChecker implements Checker {
   public String toString() {
     return name()
         + "[producer stop bound "
-        + FirstFinding.millis(stopNs)
+        + Millis.of(stopNs)
         + ", gauge tolerances "
         + tolerances
         + "]";

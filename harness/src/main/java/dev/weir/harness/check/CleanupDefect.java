@@ -4,7 +4,7 @@ package dev.weir.harness.check;
  * What the cleanup checker finds wrong after a stream closed. Each defect is shown by a different
  * kind of event, so two never name the same one.
  */
-enum CleanupDefect {
+enum CleanupDefect implements Defect {
   /** The frontend reported closing, but the transport never closed or ended the stream. */
   NEVER_CLOSED("never-closed", "never-closed"),
   /** A send later than the stop bound after the stream closed. */
@@ -24,8 +24,8 @@ enum CleanupDefect {
     this.countName = countName;
   }
 
-  /** The defect's name in a {@link Violation}. */
-  String label() {
+  @Override
+  public String label() {
     return label;
   }
 

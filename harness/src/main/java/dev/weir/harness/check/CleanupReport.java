@@ -1,5 +1,9 @@
 package dev.weir.harness.check;
 
+import static dev.weir.harness.check.CleanupTally.MEASURED;
+import static dev.weir.harness.check.CleanupTally.REFERENCE;
+import static dev.weir.harness.check.CleanupTally.SUBJECT;
+
 import dev.weir.harness.trace.TraceSnapshot;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,17 +25,9 @@ final class CleanupReport {
 
   Verdict verdict(TraceSnapshot trace, CleanupTally tally, Collection<CleanupStream> streams) {
     Map<String, Long> growth = growth(streams);
-    CleanupFinding first = tally.first();
+    EarliestFinding<CleanupDefect> first = tally.first();
     Violation violation =
-        first.present()
-            ? ViolationContext.at(
-                trace,
-                first.stream(),
-                first.index(),
-                first.defect().label(),
-                first.expected(stopNs, tolerance(first.what())),
-                first.actual())
-            : null;
+        first.present() ? first.violation(trace, expected(first), actual(first)) : null;
     Status status = violation == null ? Status.OK : Status.FAILED;
     return new Verdict(
         checker,
@@ -72,6 +68,63 @@ final class CleanupReport {
     return counts;
   }
 
+  /** What the declared behaviour required, as a sentence. */
+  private String expected(EarliestFinding<CleanupDefect> f) {
+    return switch (f.defect()) {
+      case NEVER_CLOSED ->
+          "a subscription the frontend reports closed is closed or ended on the Java side";
+      case KEPT_PRODUCING ->
+          "the producer stops within " + Millis.of(stopNs) + " of the stream's close";
+      case DELIVERED_AFTER_CLOSE ->
+          "nothing reaches the page later than "
+              + Millis.of(stopNs)
+              + " after it closed the stream";
+      case CONSUMED_AFTER_CLOSE ->
+          "no message is handed to the application after the frontend reports the stream closed";
+      case NOT_AT_BASELINE -> {
+        long tolerance = tolerance(f.text());
+        yield "\""
+            + f.text()
+            + "\" returns to its baseline of "
+            + f.number(REFERENCE)
+            + (tolerance == 0 ? "" : " (tolerance +" + tolerance + ")")
+            + " once a close has settled";
+      }
+    };
+  }
+
+  /** What the trace shows instead, as a sentence. */
+  private static String actual(EarliestFinding<CleanupDefect> f) {
+    long subject = f.number(SUBJECT);
+    long measured = f.number(MEASURED);
+    long reference = f.number(REFERENCE);
+    String what = f.text();
+    String s = "sequence " + subject;
+    String after = Millis.of(measured) + " after ";
+    return switch (f.defect()) {
+      case NEVER_CLOSED ->
+          "the frontend reported closing the subscription opened at event #"
+              + reference
+              + " ("
+              + what
+              + "), but no close or end followed by the end of the trace";
+      case KEPT_PRODUCING ->
+          s + " was sent " + after + "the close (" + what + ", event #" + reference + ")";
+      case DELIVERED_AFTER_CLOSE ->
+          s + " was delivered " + after + "the page's " + what + " (event #" + reference + ")";
+      case CONSUMED_AFTER_CLOSE ->
+          s + " was consumed " + after + "the frontend reported closing (event #" + reference + ")";
+      case NOT_AT_BASELINE ->
+          "sample "
+              + subject
+              + " read "
+              + measured
+              + ", "
+              + CleanupGauge.growth(measured, reference)
+              + " above the baseline";
+    };
+  }
+
   private long tolerance(String metric) {
     return tolerances.getOrDefault(metric, 0L);
   }
@@ -89,9 +142,9 @@ final class CleanupReport {
         .append(", ")
         .append(plural(tally.ends(), "end"))
         .append("); the producer must stop within ")
-        .append(FirstFinding.millis(stopNs))
+        .append(Millis.of(stopNs))
         .append(" of a close, and it last sent ")
-        .append(FirstFinding.millis(tally.longestProducingNs()))
+        .append(Millis.of(tally.longestProducingNs()))
         .append(" after one. ")
         .append(plural(tally.gaugeSamples(), "gauge sample"));
     if (growth.isEmpty()) {

@@ -9,8 +9,19 @@ import dev.weir.harness.trace.EventKind;
  */
 final class CleanupTally {
 
+  /**
+   * A finding's numbers: the message's sequence, or for a gauge the sample's number (1 = baseline).
+   */
+  static final int SUBJECT = 0;
+
+  /** How long after the close, in ns, or the gauge's value. */
+  static final int MEASURED = 1;
+
+  /** The index of the close or open it is measured against, or the gauge's baseline. */
+  static final int REFERENCE = 2;
+
   private final long[] defects = new long[CleanupDefect.values().length];
-  private final CleanupFinding first = new CleanupFinding();
+  private final EarliestFinding<CleanupDefect> first = new EarliestFinding<>();
   private long streams;
   private long opens;
   private long closes;
@@ -51,7 +62,12 @@ final class CleanupTally {
     longestProducingNs = Math.max(longestProducingNs, afterNs);
   }
 
-  /** Counts a finding and keeps it if it is the earliest. */
+  /**
+   * Counts a finding and keeps it if it is the earliest (no two defects name the same event).
+   *
+   * @param index the event that shows the finding
+   * @param what that close's or open's detail, or the gauge's metric (the finding's text)
+   */
   void found(
       CleanupDefect defect,
       String stream,
@@ -61,14 +77,16 @@ final class CleanupTally {
       long reference,
       String what) {
     defects[defect.ordinal()]++;
-    first.offer(defect, stream, index, subject, measured, reference, what);
+    if (first.offer(defect, stream, index)) {
+      first.put(SUBJECT, subject).put(MEASURED, measured).put(REFERENCE, reference).text(what);
+    }
   }
 
   long count(CleanupDefect defect) {
     return defects[defect.ordinal()];
   }
 
-  CleanupFinding first() {
+  EarliestFinding<CleanupDefect> first() {
     return first;
   }
 

@@ -134,7 +134,7 @@ public final class OrderingChecker implements Checker {
   public String toString() {
     return name()
         + "[stall bound "
-        + FirstFinding.millis(stallNs)
+        + Millis.of(stallNs)
         + ", window "
         + window
         + " sequences]";

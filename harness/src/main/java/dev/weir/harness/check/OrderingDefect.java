@@ -5,7 +5,7 @@ package dev.weir.harness.check;
  * specific: when two findings name the same event (a lost message is also stalled), the earlier one
  * is reported first.
  */
-enum OrderingDefect {
+enum OrderingDefect implements Defect {
   /** A sequence sent twice, or sent far below the newest send. */
   RESENT("resent", "resent"),
   /** A sequence that arrived but was never sent. */
@@ -13,13 +13,13 @@ enum OrderingDefect {
   /** A sequence that arrived more than once (counted once per message). */
   DUPLICATE("duplicate", "duplicated"),
   /** An arrival lower than one that already arrived. */
-  OUT_OF_ORDER("out-of-order", "out_of_order"),
+  OUT_OF_ORDER("out-of-order", "out-of-order"),
   /** Sent, never arrived, and no drop accounts for it. */
   LOST("lost", "lost"),
   /** Arrived (or, never arriving, still waited) longer than the stall bound after its send. */
   STALL("stall", "stalled"),
   /** Sent and never arrived, but a drop event accounts for it: allowed, shown as NON-STRICT. */
-  ALLOWED_LOST("allowed-lost", "allowed_lost");
+  ALLOWED_LOST("allowed-lost", "allowed-lost");
 
   private final String label;
   private final String countName;
@@ -29,8 +29,8 @@ enum OrderingDefect {
     this.countName = countName;
   }
 
-  /** The defect's name in a {@link Violation}. */
-  String label() {
+  @Override
+  public String label() {
     return label;
   }
 
@@ -39,8 +39,8 @@ enum OrderingDefect {
     return countName;
   }
 
-  /** True for the deviation a declaration allows; every other defect fails the check. */
-  boolean allowed() {
+  @Override
+  public boolean allowed() {
     return this == ALLOWED_LOST;
   }
 }

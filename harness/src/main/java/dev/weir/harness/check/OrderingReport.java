@@ -7,6 +7,9 @@ import static dev.weir.harness.check.OrderingDefect.OUT_OF_ORDER;
 import static dev.weir.harness.check.OrderingDefect.PHANTOM;
 import static dev.weir.harness.check.OrderingDefect.RESENT;
 import static dev.weir.harness.check.OrderingDefect.STALL;
+import static dev.weir.harness.check.OrderingTally.BEYOND;
+import static dev.weir.harness.check.OrderingTally.SEQUENCE;
+import static dev.weir.harness.check.OrderingTally.VALUE;
 
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.TraceSnapshot;
@@ -58,7 +61,7 @@ final class OrderingReport {
     for (OrderingDefect defect : COUNTED) {
       counts.put(defect.countName(), tally.count(defect));
     }
-    counts.put("worst_wait_ns", tally.worstWaitNs());
+    counts.put("worst-wait-ns", tally.worstWaitNs());
     return counts;
   }
 
@@ -74,18 +77,77 @@ final class OrderingReport {
 
   /** The first failure, else the first allowed deviation, with its context; null for neither. */
   private Violation violation(TraceSnapshot trace, OrderingTally tally) {
-    FirstFinding first =
+    EarliestFinding<OrderingDefect> first =
         tally.firstFailure().present() ? tally.firstFailure() : tally.firstAllowed();
-    if (!first.present()) {
-      return null;
-    }
-    return ViolationContext.at(
-        trace,
-        first.stream(),
-        first.index(),
-        first.defect().label(),
-        first.expected(stallNs),
-        first.actual(window));
+    return first.present() ? first.violation(trace, expected(first), actual(first)) : null;
+  }
+
+  /** What the declared behaviour required, as a sentence. */
+  private String expected(EarliestFinding<OrderingDefect> f) {
+    long sequence = f.number(SEQUENCE);
+    return switch (f.defect()) {
+      case RESENT -> "each sequence is sent once, in increasing order";
+      case PHANTOM -> "only sequences that were sent arrive";
+      case DUPLICATE -> "sequence " + sequence + " arrives once";
+      case OUT_OF_ORDER -> "sequences arrive in the order they were sent";
+      case LOST, ALLOWED_LOST ->
+          "sequence " + sequence + " arrives, or a drop event accounts for it";
+      case STALL ->
+          "sequence " + sequence + " arrives within " + Millis.of(stallNs) + " of its send";
+    };
+  }
+
+  /** What the trace shows instead, as a sentence. */
+  private String actual(EarliestFinding<OrderingDefect> f) {
+    String s = "sequence " + f.number(SEQUENCE);
+    long value = f.number(VALUE);
+    boolean beyond = f.number(BEYOND) != 0;
+    return switch (f.defect()) {
+      case RESENT ->
+          beyond
+              ? s
+                  + " was sent after sequence "
+                  + value
+                  + ", beyond the checker's window of "
+                  + window
+                  + " sequences"
+              : s + " was sent a second time";
+      case PHANTOM ->
+          beyond
+              ? s
+                  + " arrived more than "
+                  + window
+                  + " sequences ahead of the newest send ("
+                  + value
+                  + ")"
+              : s + " arrived but was never sent";
+      case DUPLICATE -> s + " arrived again";
+      case OUT_OF_ORDER ->
+          beyond
+              ? s
+                  + " arrived after sequence "
+                  + value
+                  + " had been seen, beyond the checker's "
+                  + "window of "
+                  + window
+                  + " sequences"
+              : s + " arrived after sequence " + value;
+      case LOST ->
+          beyond
+              ? s
+                  + " had not arrived when sequence "
+                  + value
+                  + " was seen, beyond the checker's "
+                  + "window of "
+                  + window
+                  + " sequences, and no drop was recorded for it"
+              : s + " never arrived, and no drop was recorded for it";
+      case STALL ->
+          beyond
+              ? s + " had still not arrived " + Millis.of(value) + " after its send"
+              : s + " arrived " + Millis.of(value) + " after its send";
+      case ALLOWED_LOST -> s + " never arrived; a drop event accounts for it";
+    };
   }
 
   private String summary(Status status, OrderingTally tally, Violation violation) {
@@ -95,7 +157,7 @@ final class OrderingReport {
     s.append(plural(tally.arrived(), arrivals.label() + " event")).append("; ");
     s.append(tally.ok())
         .append(" arrived once, in order and within ")
-        .append(FirstFinding.millis(stallNs));
+        .append(Millis.of(stallNs));
     if (tally.sent() > 0) {
       s.append(
           String.format(Locale.ROOT, " (%.1f%% of those sent)", 100.0 * tally.ok() / tally.sent()));
@@ -109,7 +171,7 @@ final class OrderingReport {
             .append(found.length() == 0 ? " Found: " : ", ")
             .append(n)
             .append(' ')
-            .append(defect.countName().replace('_', ' '));
+            .append(defect.countName().replace('-', ' '));
       }
     }
     if (found.length() > 0) {
@@ -117,7 +179,7 @@ final class OrderingReport {
     }
     if (tally.worstStream() != null) {
       s.append(" Worst wait ")
-          .append(FirstFinding.millis(tally.worstWaitNs()))
+          .append(Millis.of(tally.worstWaitNs()))
           .append(" (stream \"")
           .append(tally.worstStream())
           .append("\", sequence ")

@@ -8,9 +8,21 @@ import dev.weir.harness.trace.TraceEvent;
  */
 final class OrderingTally {
 
+  /** A finding's numbers: the sequence concerned. */
+  static final int SEQUENCE = 0;
+
+  /** What the sentences quote beside the sequence: the newest send or arrival, or a wait in ns. */
+  static final int VALUE = 1;
+
+  /**
+   * 1 when the finding concerns the edge of what the checker holds: beyond its window, or (for a
+   * stall) a message that never arrived; else 0.
+   */
+  static final int BEYOND = 2;
+
   private final long[] defects = new long[OrderingDefect.values().length];
-  private final FirstFinding firstFailure = new FirstFinding();
-  private final FirstFinding firstAllowed = new FirstFinding();
+  private final EarliestFinding<OrderingDefect> firstFailure = new EarliestFinding<>();
+  private final EarliestFinding<OrderingDefect> firstAllowed = new EarliestFinding<>();
   private long streams;
   private long sent;
   private long arrived;
@@ -36,12 +48,20 @@ final class OrderingTally {
     ok++;
   }
 
-  /** Counts a finding and keeps it if it is the earliest of its kind (failure or allowed). */
+  /**
+   * Counts a finding and keeps it if it is the earliest of its kind (failure or allowed).
+   *
+   * @param index the event that shows the finding
+   * @param value see {@link #VALUE}
+   * @param beyond see {@link #BEYOND}
+   */
   void found(
       OrderingDefect defect, String stream, long sequence, long index, long value, boolean beyond) {
     defects[defect.ordinal()]++;
-    (defect.allowed() ? firstAllowed : firstFailure)
-        .offer(defect, stream, sequence, index, value, beyond);
+    EarliestFinding<OrderingDefect> first = defect.allowed() ? firstAllowed : firstFailure;
+    if (first.offer(defect, stream, index)) {
+      first.put(SEQUENCE, sequence).put(VALUE, value).put(BEYOND, beyond ? 1 : 0);
+    }
   }
 
   /** A message's wait from its send to its arrival (or to the end, never arriving). */
@@ -86,11 +106,11 @@ final class OrderingTally {
     return worstSequence;
   }
 
-  FirstFinding firstFailure() {
+  EarliestFinding<OrderingDefect> firstFailure() {
     return firstFailure;
   }
 
-  FirstFinding firstAllowed() {
+  EarliestFinding<OrderingDefect> firstAllowed() {
     return firstAllowed;
   }
 }

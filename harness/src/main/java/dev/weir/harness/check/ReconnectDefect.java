@@ -4,41 +4,34 @@ package dev.weir.harness.check;
  * What the reconnect checker finds wrong with a stream's reconnection. Declared from the most to
  * the least specific: when two findings name the same event, the earlier one is reported.
  */
-enum ReconnectDefect {
+enum ReconnectDefect implements Defect {
   /** An attempt after the page reported it had given up. */
-  RETRY_AFTER_GIVE_UP("retry-after-give-up", "retry_after_give_up"),
+  RETRY_AFTER_GIVE_UP("retry-after-give-up"),
   /** An attempt beyond the policy's maxAttempts. */
-  TOO_MANY_ATTEMPTS("too-many-attempts", "too_many_attempts"),
+  TOO_MANY_ATTEMPTS("too-many-attempts"),
   /** An attempt sooner than its envelope allows: a retry storm. */
-  TOO_EARLY("too-early", "too_early"),
+  TOO_EARLY("too-early"),
   /** An attempt later than a capped envelope allows: the cap is not applied. */
-  ABOVE_CAP("above-cap", "above_cap"),
+  ABOVE_CAP("above-cap"),
   /** An attempt later than its envelope allows. */
-  TOO_LATE("too-late", "too_late"),
+  TOO_LATE("too-late"),
   /** The attempts ran out and the page never reported giving up. */
-  GIVE_UP_NOT_VISIBLE("give-up-not-visible", "give_up_not_visible"),
+  GIVE_UP_NOT_VISIBLE("give-up-not-visible"),
   /** Every widely jittered delay came at its envelope's top: the declared jitter is not applied. */
-  NO_JITTER("no-jitter", "no_jitter"),
+  NO_JITTER("no-jitter"),
   /** The first message consumed after a reconnection skipped some. */
-  RESUME_LOST("resume-lost", "resume_lost"),
+  RESUME_LOST("resume-lost"),
   /** The first message consumed after a reconnection had been consumed before. */
-  RESUME_REPEATED("resume-repeated", "resume_repeated");
+  RESUME_REPEATED("resume-repeated");
 
   private final String label;
-  private final String countName;
 
-  ReconnectDefect(String label, String countName) {
+  ReconnectDefect(String label) {
     this.label = label;
-    this.countName = countName;
   }
 
-  /** The defect's name in a {@link Violation}. */
-  String label() {
+  @Override
+  public String label() {
     return label;
-  }
-
-  /** The name of its count in the verdict. */
-  String countName() {
-    return countName;
   }
 }

@@ -153,17 +153,17 @@ public record ReconnectPolicy(
   @Override
   public String toString() {
     return "base "
-        + FirstFinding.millis(baseNs())
+        + Millis.of(baseNs())
         + ", factor "
         + BigDecimal.valueOf(factor).stripTrailingZeros().toPlainString()
         + ", cap "
-        + FirstFinding.millis(capNs())
+        + Millis.of(capNs())
         + ", "
         + jitter.label()
         + " jitter, "
         + (maxAttempts == UNLIMITED ? "unlimited" : String.valueOf(maxAttempts))
         + " attempts, reset after "
-        + FirstFinding.millis(resetAfterNs());
+        + Millis.of(resetAfterNs());
   }
 
   private static void checkAttempt(int attempt) {

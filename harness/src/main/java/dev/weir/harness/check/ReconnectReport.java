@@ -1,5 +1,10 @@
 package dev.weir.harness.check;
 
+import static dev.weir.harness.check.ReconnectTally.ATTEMPT;
+import static dev.weir.harness.check.ReconnectTally.FIRST;
+import static dev.weir.harness.check.ReconnectTally.SECOND;
+import static dev.weir.harness.check.ReconnectTally.THIRD;
+
 import dev.weir.harness.trace.TraceSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -22,17 +27,9 @@ final class ReconnectReport {
   }
 
   Verdict verdict(TraceSnapshot trace, ReconnectTally tally) {
-    ReconnectFinding first = tally.first();
+    EarliestFinding<ReconnectDefect> first = tally.first();
     Violation violation =
-        first.present()
-            ? ViolationContext.at(
-                trace,
-                first.stream(),
-                first.index(),
-                first.defect().label(),
-                first.expected(policy, tolerance),
-                first.actual(policy, tolerance))
-            : null;
+        first.present() ? first.violation(trace, expected(first), actual(first)) : null;
     Status status = violation == null ? Status.OK : Status.FAILED;
     return new Verdict(
         checker, status, counts(tally), fractions(tally), violation, summary(status, tally, violation));
@@ -45,23 +42,99 @@ final class ReconnectReport {
     counts.put("attempts", tally.attempts());
     counts.put("refusals", tally.refusals());
     counts.put("resets", tally.resets());
-    counts.put("give_ups", tally.giveUps());
-    counts.put("retries_judged", tally.judged());
-    counts.put("within_envelope", tally.withinEnvelope());
-    counts.put("resumes_judged", tally.resumesJudged());
+    counts.put("give-ups", tally.giveUps());
+    counts.put("retries-judged", tally.judged());
+    counts.put("within-envelope", tally.withinEnvelope());
+    counts.put("resumes-judged", tally.resumesJudged());
     for (ReconnectDefect defect : ReconnectDefect.values()) {
-      counts.put(defect.countName(), tally.count(defect));
+      counts.put(defect.label(), tally.count(defect));
     }
-    counts.put("worst_late_ns", tally.worstLateNs());
+    counts.put("worst-late-ns", tally.worstLateNs());
     return counts;
   }
 
   private static Map<String, Double> fractions(ReconnectTally tally) {
     Map<String, Double> fractions = new LinkedHashMap<>();
     fractions.put(
-        "within_envelope",
+        "within-envelope",
         tally.judged() == 0 ? Double.NaN : (double) tally.withinEnvelope() / tally.judged());
     return fractions;
+  }
+
+  /** What the declared behaviour required, as a sentence. */
+  private String expected(EarliestFinding<ReconnectDefect> f) {
+    long attempt = f.number(ATTEMPT);
+    long high = f.number(THIRD);
+    return switch (f.defect()) {
+      case RETRY_AFTER_GIVE_UP -> "no attempt once the page has reported giving up";
+      case TOO_MANY_ATTEMPTS -> "at most " + policy.maxAttempts() + " attempts, then give up";
+      case TOO_EARLY, TOO_LATE, ABOVE_CAP ->
+          "attempt "
+              + attempt
+              + " waits "
+              + Millis.of(f.number(SECOND))
+              + " to "
+              + Millis.of(high)
+              + " after "
+              + (attempt == 1
+                  ? "the connection was lost"
+                  : "attempt " + (attempt - 1) + " was refused")
+              + " ("
+              + policy.jitter().label()
+              + " jitter), within "
+              + (f.defect() == ReconnectDefect.TOO_EARLY
+                  ? Millis.of(tolerance.earlyNs()) + " early"
+                  : Millis.of(tolerance.lateAllowanceNs(high)) + " late");
+      case GIVE_UP_NOT_VISIBLE ->
+          "after "
+              + plural(attempt, "failed attempt")
+              + " the page reports giving up (a reconnect give-up)";
+      case NO_JITTER ->
+          "retry delays spread over their envelopes (" + policy.jitter().label() + " jitter)";
+      case RESUME_LOST, RESUME_REPEATED ->
+          "the first message consumed after reconnecting is sequence " + (f.number(FIRST) + 1);
+    };
+  }
+
+  /** What the trace shows instead, as a sentence. */
+  private String actual(EarliestFinding<ReconnectDefect> f) {
+    long attempt = f.number(ATTEMPT);
+    long first = f.number(FIRST);
+    long second = f.number(SECOND);
+    long third = f.number(THIRD);
+    return switch (f.defect()) {
+      case RETRY_AFTER_GIVE_UP ->
+          "attempt " + attempt + " came " + Millis.of(first) + " after the page reported giving up";
+      case TOO_MANY_ATTEMPTS -> "attempt " + attempt + " was made";
+      case TOO_EARLY -> "it came after " + Millis.of(first) + ", too soon: a retry storm";
+      case TOO_LATE ->
+          "it came after " + Millis.of(first) + ", " + Millis.of(first - third) + " late";
+      case ABOVE_CAP ->
+          "it came after "
+              + Millis.of(first)
+              + ", beyond the cap of "
+              + Millis.of(third)
+              + ": the backoff is not capped";
+      case GIVE_UP_NOT_VISIBLE ->
+          "no give-up was reported for the stream after this, by the end of the trace";
+      case NO_JITTER ->
+          "all "
+              + attempt
+              + " retries whose envelope was wider than "
+              + Millis.of(4 * tolerance.lateNs())
+              + " came within "
+              + Millis.of(tolerance.lateNs())
+              + " of its top, which a jittered client does with a chance of "
+              + String.format(Locale.ROOT, "%.2g", ReconnectTally.chance(f));
+      case RESUME_LOST ->
+          "it was sequence "
+              + second
+              + ": "
+              + plural(second - first - 1, "message")
+              + " lost across the outage";
+      case RESUME_REPEATED ->
+          "it was sequence " + second + ", consumed again after " + first + " had been";
+    };
   }
 
   private String summary(Status status, ReconnectTally tally, Violation violation) {
@@ -102,7 +175,7 @@ final class ReconnectReport {
     }
     if (tally.worstStream() != null) {
       s.append(" Latest retry ")
-          .append(FirstFinding.millis(tally.worstLateNs()))
+          .append(Millis.of(tally.worstLateNs()))
           .append(" past its envelope (stream \"")
           .append(tally.worstStream())
           .append("\", attempt ")

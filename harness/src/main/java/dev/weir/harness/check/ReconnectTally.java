@@ -6,8 +6,28 @@ package dev.weir.harness.check;
  */
 final class ReconnectTally {
 
+  /**
+   * A finding's numbers: the attempt concerned; for no-jitter, how many retries were at the top.
+   */
+  static final int ATTEMPT = 0;
+
+  /** A delay, or the last sequence consumed before a reconnection. */
+  static final int FIRST = 1;
+
+  /** An envelope's low, or the first sequence consumed after it. */
+  static final int SECOND = 2;
+
+  /** An envelope's high. */
+  static final int THIRD = 3;
+
+  /**
+   * For no-jitter, how likely a correctly jittered client is to do the same, as {@link
+   * Double#doubleToLongBits} (read it with {@link #chance}).
+   */
+  static final int CHANCE = 4;
+
   private final long[] defects = new long[ReconnectDefect.values().length];
-  private final ReconnectFinding first = new ReconnectFinding();
+  private final EarliestFinding<ReconnectDefect> first = new EarliestFinding<>();
   private long streams;
   private long outages;
   private long attempts;
@@ -78,7 +98,19 @@ final class ReconnectTally {
       long third,
       double chance) {
     defects[defect.ordinal()] += n;
-    this.first.offer(defect, stream, index, attempt, first, second, third, chance);
+    if (this.first.offer(defect, stream, index)) {
+      this.first
+          .put(ATTEMPT, attempt)
+          .put(FIRST, first)
+          .put(SECOND, second)
+          .put(THIRD, third)
+          .put(CHANCE, Double.doubleToLongBits(chance));
+    }
+  }
+
+  /** The no-jitter chance a finding holds. */
+  static double chance(EarliestFinding<ReconnectDefect> finding) {
+    return Double.longBitsToDouble(finding.number(CHANCE));
   }
 
   long count(ReconnectDefect defect) {
@@ -134,7 +166,7 @@ final class ReconnectTally {
     return worstAttempt;
   }
 
-  ReconnectFinding first() {
+  EarliestFinding<ReconnectDefect> first() {
     return first;
   }
 }

@@ -2,7 +2,6 @@ package dev.weir.harness.check;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.TraceEvent;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -16,6 +15,10 @@ import java.util.Map;
  * A verdict as JSON, fields in a fixed order. Events keep the layout of the trace's MCAP messages
  * ({@code docs/trace-format.md}) with their kind added second. Fractions are written with six
  * decimals at most, so the text does not depend on the JDK's double formatting.
+ *
+ * <p>The trace's own writer encodes a cursor's event into bytes, inside the trace package; this
+ * one writes {@link TraceEvent} values into a Jackson document, so the per-kind layout is spelled
+ * out here too: keep the two in step.
  */
 final class VerdictJson {
 
@@ -84,25 +87,61 @@ final class VerdictJson {
     json.writeEndArray();
   }
 
+  /**
+   * One event in its MCAP message's layout ({@code docs/trace-format.md}), {@code kind} second:
+   * each kind writes only its own fields, as the trace file does.
+   */
   private static void event(TraceEvent event, JsonGenerator json) throws IOException {
     json.writeStartObject();
     json.writeNumberField("index", event.index());
     json.writeStringField("kind", event.kind().label());
     json.writeStringField("stream", event.stream());
-    if (event.sequence() != TraceEvent.ABSENT) {
-      json.writeNumberField("sequence", event.sequence());
-    }
-    if (event.kind().isLifecycle()) {
-      json.writeStringField("detail", event.detail());
-      json.writeNumberField("wall_ns", event.wallNs());
-    } else {
-      json.writeNumberField("size", event.sizeBytes());
-      if (event.kind() == EventKind.SEND) {
+    switch (event.kind()) {
+      case SEND -> {
+        json.writeNumberField("sequence", event.sequence());
+        json.writeNumberField("size", event.sizeBytes());
         json.writeNumberField("virtual_ns", event.virtualNs());
         json.writeNumberField("wall_ns", event.wallNs());
-      } else {
+      }
+      case DELIVERY -> {
+        json.writeNumberField("sequence", event.sequence());
+        json.writeNumberField("size", event.sizeBytes());
         json.writeNumberField("wall_ns", event.wallNs());
         json.writeNumberField("arrival_ns", event.arrivalNs());
+      }
+      case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT -> {
+        if (event.sequence() != TraceEvent.ABSENT) {
+          json.writeNumberField("sequence", event.sequence());
+        }
+        json.writeStringField("detail", event.detail());
+        json.writeNumberField("wall_ns", event.wallNs());
+      }
+      case CONSUME -> {
+        json.writeNumberField("sequence", event.sequence());
+        json.writeNumberField("wall_ns", event.wallNs());
+        json.writeNumberField("arrival_ns", event.arrivalNs());
+      }
+      case BUFFER -> {
+        json.writeNumberField("pushed", event.pushed());
+        json.writeNumberField("evictions", event.evictions());
+        json.writeNumberField("held", event.held());
+        json.writeNumberField("wall_ns", event.wallNs());
+      }
+      case BUFFER_ITEM -> {
+        json.writeNumberField("position", event.position());
+        json.writeNumberField("sequence", event.sequence());
+        json.writeNumberField("wall_ns", event.wallNs());
+      }
+      case RECONNECT -> {
+        json.writeStringField("decision", event.decision());
+        json.writeNumberField("attempt", event.attempt());
+        json.writeNumberField("delay_us", event.delayMicros());
+        json.writeNumberField("wall_ns", event.wallNs());
+      }
+      case GAUGE -> {
+        json.writeStringField("metric", event.metric());
+        json.writeNumberField("value", event.value());
+        json.writeNumberField("wall_ns", event.wallNs());
       }
     }
     json.writeEndObject();

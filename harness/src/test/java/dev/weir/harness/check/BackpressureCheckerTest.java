@@ -354,7 +354,7 @@ class BackpressureCheckerTest {
             + "nd\":\"send\",\"stream\":\"a\",\"sequence\":0,\"size\":8,\"virtual_ns\":0,\"wall_ns"
             + "\":1000}],\"after\":[{\"index\":2,\"kind\":\"drop\",\"stream\":\"a\",\"sequence\":1,"
             + "\"detail\":\"drop-newest\",\"wall_ns\":3000},{\"index\":3,\"kind\":\"consume\",\"str"
-            + "eam\":\"a\",\"sequence\":0,\"size\":-1,\"wall_ns\":3000,\"arrival_ns\":4000},{\"inde"
+            + "eam\":\"a\",\"sequence\":0,\"wall_ns\":3000,\"arrival_ns\":4000},{\"inde"
             + "x\":4,\"kind\":\"end\",\"stream\":\"a\",\"sequence\":2,\"detail\":\"\",\"wall_ns\":5"
             + "000}]}}",
         v.toJson());

@@ -364,17 +364,21 @@ class BufferCheckerTest {
             + "les\":0,\"heap-growth-bytes\":0},\"fractions\":{\"snapshots-correct\":0},\"first"
             + "_violation\":{\"defect\":\"wrong-items\",\"expected\":\"the buffer holds, oldest"
             + " first, the last 3 of the first 3 sequences consumed: position 0 is sequence 0\""
-            + ",\"actual\":\"position 0 holds sequence 1\",\"event\":{\"index\":4,\"kind\":\"bu"
-            + "ffer-item\",\"stream\":\"a\",\"sequence\":1,\"size\":-1,\"wall_ns\":4000,\"arriv"
-            + "al_ns\":-1},\"before\":[{\"index\":0,\"kind\":\"consume\",\"stream\":\"a\",\"seq"
-            + "uence\":0,\"size\":-1,\"wall_ns\":1000,\"arrival_ns\":1000},{\"index\":1,\"kind\""
-            + ":\"consume\",\"stream\":\"a\",\"sequence\":1,\"size\":-1,\"wall_ns\":2000,\"arri"
-            + "val_ns\":2000},{\"index\":2,\"kind\":\"consume\",\"stream\":\"a\",\"sequence\":2"
-            + ",\"size\":-1,\"wall_ns\":3000,\"arrival_ns\":3000},{\"index\":3,\"kind\":\"buffe"
-            + "r\",\"stream\":\"a\",\"size\":-1,\"wall_ns\":4000,\"arrival_ns\":-1}],\"after\":"
-            + "[{\"index\":5,\"kind\":\"buffer-item\",\"stream\":\"a\",\"sequence\":0,\"size\":"
-            + "-1,\"wall_ns\":4000,\"arrival_ns\":-1},{\"index\":6,\"kind\":\"buffer-item\",\"s"
-            + "tream\":\"a\",\"sequence\":2,\"size\":-1,\"wall_ns\":4000,\"arrival_ns\":-1}]}}",
+            + ",\"actual\":\"position 0 holds sequence 1\""
+            + ",\"event\":{\"index\":4,\"kind\":\"buffer-item\",\"stream\":\"a\",\"position\":0,"
+            + "\"sequence\":1,\"wall_ns\":4000},\"before\":["
+            + "{\"index\":0,\"kind\":\"consume\",\"stream\":\"a\",\"sequence\":0,\"wall_ns\":1000,"
+            + "\"arrival_ns\":1000},"
+            + "{\"index\":1,\"kind\":\"consume\",\"stream\":\"a\",\"sequence\":1,\"wall_ns\":2000,"
+            + "\"arrival_ns\":2000},"
+            + "{\"index\":2,\"kind\":\"consume\",\"stream\":\"a\",\"sequence\":2,\"wall_ns\":3000,"
+            + "\"arrival_ns\":3000},"
+            + "{\"index\":3,\"kind\":\"buffer\",\"stream\":\"a\",\"pushed\":3,\"evictions\":0,"
+            + "\"held\":3,\"wall_ns\":4000}],\"after\":["
+            + "{\"index\":5,\"kind\":\"buffer-item\",\"stream\":\"a\",\"position\":1,"
+            + "\"sequence\":0,\"wall_ns\":4000},"
+            + "{\"index\":6,\"kind\":\"buffer-item\",\"stream\":\"a\",\"position\":2,"
+            + "\"sequence\":2,\"wall_ns\":4000}]}}",
         v.toJson());
   }
 

@@ -36,7 +36,7 @@ class OrderingCheckerTest {
       assertEquals(20, v.count("ok"));
       assertEquals(1.0, v.fraction("ok"));
       assertEquals(0.0, v.fraction("lost"));
-      assertEquals(TestTrace.TICK_NS, v.count("worst_wait_ns"));
+      assertEquals(TestTrace.TICK_NS, v.count("worst-wait-ns"));
     }
 
     @Test
@@ -89,9 +89,9 @@ class OrderingCheckerTest {
       assertEquals(List.of(20L, 21L), indexes(violation.after()));
       assertEquals("sequences arrive in the order they were sent", violation.expected());
       assertEquals("sequence 6 arrived after sequence 7", violation.actual());
-      assertEquals(1, v.count("out_of_order"));
+      assertEquals(1, v.count("out-of-order"));
       assertEquals(10, v.count("ok"));
-      assertEquals(1.0 / 11, v.fraction("out_of_order"), 1e-12); // over 11 sent
+      assertEquals(1.0 / 11, v.fraction("out-of-order"), 1e-12); // over 11 sent
     }
 
     @Test
@@ -108,7 +108,7 @@ class OrderingCheckerTest {
       assertEquals(List.of(16L, 17L, 18L, 19L, 20L), indexes(violation.after()));
       assertEquals("sequence 2 arrived again", violation.actual());
       assertEquals(1, v.count("duplicated"), "one message, however many copies");
-      assertEquals(0, v.count("out_of_order"));
+      assertEquals(0, v.count("out-of-order"));
       assertEquals(9, v.count("ok"));
     }
 
@@ -158,7 +158,7 @@ class OrderingCheckerTest {
       assertEquals(
           "sequence 1000000000 arrived more than 131072 sequences ahead of the newest send (4)",
           violation.actual());
-      assertEquals(0, v.count("out_of_order"));
+      assertEquals(0, v.count("out-of-order"));
       assertEquals(5, v.count("ok"));
     }
 
@@ -177,7 +177,7 @@ class OrderingCheckerTest {
       assertEquals("sequence 2 arrives within 0.05 ms of its send", violation.expected());
       assertEquals("sequence 2 arrived 0.105 ms after its send", violation.actual());
       assertEquals(3, v.count("stalled"));
-      assertEquals(105_000, v.count("worst_wait_ns"));
+      assertEquals(105_000, v.count("worst-wait-ns"));
       assertTrue(
           v.summary().contains("Worst wait 0.105 ms (stream \"a\", sequence 2)"), v::summary);
     }
@@ -193,7 +193,7 @@ class OrderingCheckerTest {
       assertEquals(2, v.firstViolation().orElseThrow().event().index());
       assertEquals(1, v.count("lost"));
       assertEquals(1, v.count("stalled"));
-      assertEquals(1_003_000, v.count("worst_wait_ns"));
+      assertEquals(1_003_000, v.count("worst-wait-ns"));
     }
 
     @Test
@@ -248,9 +248,9 @@ class OrderingCheckerTest {
       assertEquals(List.of(5L, 6L, 7L, 8L, 9L), indexes(deviation.before()));
       assertEquals(List.of(11L, 12L, 13L, 14L, 15L), indexes(deviation.after()));
       assertEquals("sequence 4 never arrived; a drop event accounts for it", deviation.actual());
-      assertEquals(1, v.count("allowed_lost"));
+      assertEquals(1, v.count("allowed-lost"));
       assertEquals(0, v.count("lost"));
-      assertEquals(0.1, v.fraction("allowed_lost"), 1e-12);
+      assertEquals(0.1, v.fraction("allowed-lost"), 1e-12);
       assertTrue(v.summary().startsWith("NON-STRICT: "), v::summary);
     }
 
@@ -276,7 +276,7 @@ class OrderingCheckerTest {
       assertEquals(Status.FAILED, v.status());
       assertEquals("out-of-order", v.firstViolation().orElseThrow().defect());
       assertEquals(7, v.firstViolation().orElseThrow().event().index());
-      assertEquals(1, v.count("allowed_lost"));
+      assertEquals(1, v.count("allowed-lost"));
     }
   }
 
@@ -312,7 +312,7 @@ class OrderingCheckerTest {
       assertEquals(List.of(33L, 35L, 37L, 39L), indexes(violation.after()));
       assertTrue(violation.before().stream().allMatch(e -> e.stream().equals("b")));
       assertTrue(violation.after().stream().allMatch(e -> e.stream().equals("b")));
-      assertEquals(1, v.count("out_of_order"));
+      assertEquals(1, v.count("out-of-order"));
       assertEquals(0, v.count("lost"));
       assertEquals(19, v.count("ok"));
     }
@@ -335,7 +335,7 @@ class OrderingCheckerTest {
               + " sequences, and no drop was recorded for it",
           violation.actual());
       assertEquals(2, v.count("lost"));
-      assertEquals(2, v.count("out_of_order"));
+      assertEquals(2, v.count("out-of-order"));
       assertEquals(4, v.count("ok"));
     }
 
@@ -353,7 +353,7 @@ class OrderingCheckerTest {
       Verdict v = checker.check(t.snapshot());
       assertEquals(999, v.count("ok"));
       assertEquals(1, v.count("duplicated"));
-      assertEquals(0, v.count("out_of_order"));
+      assertEquals(0, v.count("out-of-order"));
     }
   }
 
@@ -412,16 +412,16 @@ class OrderingCheckerTest {
             "arrived",
             "ok",
             "lost",
-            "allowed_lost",
+            "allowed-lost",
             "duplicated",
-            "out_of_order",
+            "out-of-order",
             "phantom",
             "stalled",
             "resent",
-            "worst_wait_ns"),
+            "worst-wait-ns"),
         List.copyOf(v.counts().keySet()));
     assertEquals(
-        List.of("ok", "lost", "allowed_lost", "duplicated", "out_of_order", "phantom", "stalled"),
+        List.of("ok", "lost", "allowed-lost", "duplicated", "out-of-order", "phantom", "stalled"),
         List.copyOf(v.fractions().keySet()));
     assertEquals(
         "ordering/delivery has no count \"losses\"; its counts are " + v.counts().keySet(),

@@ -49,8 +49,8 @@ class OrderingMemoryTest {
     assertEquals(100_000, v.count("ok"));
     Verdict faulty = CHECKER.check(LongTraces.fourStreams(200_000, true, 7));
     assertEquals(Status.FAILED, faulty.status());
-    assertTrue(faulty.count("out_of_order") > 20, faulty::summary);
-    assertTrue(faulty.count("allowed_lost") > 0, faulty::summary);
+    assertTrue(faulty.count("out-of-order") > 20, faulty::summary);
+    assertTrue(faulty.count("allowed-lost") > 0, faulty::summary);
     assertTrue(faulty.count("duplicated") > 0, faulty::summary);
     assertEquals(0, faulty.count("lost") + faulty.count("phantom") + faulty.count("stalled"));
   }

@@ -45,7 +45,7 @@ class ReconnectMemoryTest {
     assertTrue(v.count("refusals") > v.count("outages"), v::summary);
     // each stream's first outage starts from a fresh count; every later one from a reset
     assertEquals(v.count("outages") - 4, v.count("resets"), v::summary);
-    assertEquals(v.count("retries_judged"), v.count("within_envelope"));
+    assertEquals(v.count("retries-judged"), v.count("within-envelope"));
   }
 
   private static long allocatedChecking(TraceSnapshot trace) {

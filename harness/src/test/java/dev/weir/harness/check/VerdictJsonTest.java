@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.weir.harness.trace.EventFilter;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.TraceEvent;
 import java.io.StringWriter;
@@ -34,10 +35,10 @@ class VerdictJsonTest {
             + " \\\"a\\\"): expected sequences arrive in the order they were sent, but sequence 0"
             + " arrived after sequence 1.\","
             + "\"counts\":{\"streams\":1,\"sent\":2,\"arrived\":2,\"ok\":1,\"lost\":0,"
-            + "\"allowed_lost\":0,\"duplicated\":0,\"out_of_order\":1,\"phantom\":0,\"stalled\":0,"
-            + "\"resent\":0,\"worst_wait_ns\":3000},"
-            + "\"fractions\":{\"ok\":0.5,\"lost\":0,\"allowed_lost\":0,\"duplicated\":0,"
-            + "\"out_of_order\":0.5,\"phantom\":0,\"stalled\":0},"
+            + "\"allowed-lost\":0,\"duplicated\":0,\"out-of-order\":1,\"phantom\":0,\"stalled\":0,"
+            + "\"resent\":0,\"worst-wait-ns\":3000},"
+            + "\"fractions\":{\"ok\":0.5,\"lost\":0,\"allowed-lost\":0,\"duplicated\":0,"
+            + "\"out-of-order\":0.5,\"phantom\":0,\"stalled\":0},"
             + "\"first_violation\":{\"defect\":\"out-of-order\",\"expected\":\"sequences arrive in"
             + " the order they were sent\",\"actual\":\"sequence 0 arrived after sequence 1\","
             + "\"event\":{\"index\":3,\"kind\":\"delivery\",\"stream\":\"a\",\"sequence\":0,"
@@ -77,6 +78,43 @@ class VerdictJsonTest {
             + "\"sequence\":3,\"detail\":\"drop-oldest\",\"wall_ns\":9000},\"before\":[],"
             + "\"after\":[{\"index\":8,\"kind\":\"close\",\"stream\":\"a\",\"detail\":\"page\","
             + "\"wall_ns\":9500}]}}",
+        v.toJson());
+  }
+
+  @Test
+  void everyKindOfEventWritesTheFieldsItHasInTheTraceFilesLayout() {
+    TestTrace t =
+        new TestTrace()
+            .send("a", 0)
+            .deliver("a", 0)
+            .lifecycle(EventKind.OPEN, "a", "connect")
+            .consume("a", 0)
+            .buffer("a", 3, 2, 0)
+            .reconnect("a", "retry", 2, 6500)
+            .gauge("a", "js-heap-bytes", -7);
+    List<TraceEvent> events = t.snapshot().events(EventFilter.all());
+    Violation violation =
+        new Violation("d", "e", "a", events.get(5), events.subList(0, 5), events.subList(6, 8));
+    Verdict v = new Verdict("x", Status.FAILED, Map.of(), Map.of(), violation, "s");
+    assertEquals(
+        "{\"checker\":\"x\",\"status\":\"FAILED\",\"summary\":\"s\",\"counts\":{},"
+            + "\"fractions\":{},\"first_violation\":{\"defect\":\"d\",\"expected\":\"e\","
+            + "\"actual\":\"a\",\"event\":{\"index\":5,\"kind\":\"buffer-item\","
+            + "\"stream\":\"a\",\"position\":0,\"sequence\":0,\"wall_ns\":5000},\"before\":["
+            + "{\"index\":0,\"kind\":\"send\",\"stream\":\"a\",\"sequence\":0,\"size\":8,"
+            + "\"virtual_ns\":0,\"wall_ns\":1000},"
+            + "{\"index\":1,\"kind\":\"delivery\",\"stream\":\"a\",\"sequence\":0,"
+            + "\"size\":8,\"wall_ns\":2000,\"arrival_ns\":2000},"
+            + "{\"index\":2,\"kind\":\"open\",\"stream\":\"a\",\"detail\":\"connect\","
+            + "\"wall_ns\":3000},"
+            + "{\"index\":3,\"kind\":\"consume\",\"stream\":\"a\",\"sequence\":0,"
+            + "\"wall_ns\":4000,\"arrival_ns\":4000},"
+            + "{\"index\":4,\"kind\":\"buffer\",\"stream\":\"a\",\"pushed\":3,"
+            + "\"evictions\":2,\"held\":1,\"wall_ns\":5000}],\"after\":["
+            + "{\"index\":6,\"kind\":\"reconnect\",\"stream\":\"a\",\"decision\":\"retry\","
+            + "\"attempt\":2,\"delay_us\":0,\"wall_ns\":6500},"
+            + "{\"index\":7,\"kind\":\"gauge\",\"stream\":\"a\",\"metric\":\"js-heap-bytes\","
+            + "\"value\":-7,\"wall_ns\":7000}]}}",
         v.toJson());
   }
 
