@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * checker's cases run on.
  *
  * <p>Verdicts must not flake, so the same runs repeat: {@code -Dweir.conformance.repetitions=10}
- * (docs/checkers.md, "Proof") runs each one ten times and requires 10 of 10.
+ * (docs/conformance.md, "Repeating it") runs each one ten times and requires 10 of 10.
  */
 class ConformanceSuiteTest {
 
