@@ -83,7 +83,7 @@ public final class BackpressureChecker implements Checker {
     this.policy = policy;
     this.maxInFlight = maxInFlight;
     this.maxInFlightBytes = maxInFlightBytes;
-    this.toleranceNs = saturatedNanos(clockTolerance);
+    this.toleranceNs = Units.nanos(clockTolerance);
     this.ring = Math.max(SMALLEST_RING, Integer.highestOneBit(2 * maxInFlight - 1) << 1);
   }
 
@@ -183,13 +183,6 @@ public final class BackpressureChecker implements Checker {
     return false;
   }
 
-  private static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
-    }
-  }
 
   @Override
   public String toString() {
@@ -201,7 +194,7 @@ public final class BackpressureChecker implements Checker {
         + " messages and "
         + maxInFlightBytes
         + " bytes in flight, clock tolerance "
-        + Millis.of(toleranceNs)
+        + Units.millis(toleranceNs)
         + "]";
   }
 }

@@ -92,9 +92,9 @@ final class BackpressureReport {
               : "drops only by the declared policy, " + BackpressureChecker.label(policy);
       case OVER_WINDOW ->
           "at most "
-              + plural(maxInFlight, "message")
+              + Units.plural(maxInFlight, "message")
               + " in flight (sent, neither consumed nor dropped) at any send";
-      case OVER_BYTES -> "at most " + plural(maxInFlightBytes, "payload byte") + " in flight at any send";
+      case OVER_BYTES -> "at most " + Units.plural(maxInFlightBytes, "payload byte") + " in flight at any send";
       case NEWEST_NOT_DELIVERED ->
           "under latest-only, the last message sent on an ended stream is consumed";
       case UNACCOUNTED ->
@@ -111,20 +111,20 @@ final class BackpressureReport {
       case POLICY_VIOLATED -> message + " was dropped by " + f.text();
       case DROPPED -> message + " was dropped by " + f.text() + ", as declared";
       case OVER_WINDOW ->
-          plural(value, "message")
+          Units.plural(value, "message")
               + " were in flight at the send of "
               + message
               + "; the most at any send was "
               + tally.maxInFlight();
       case OVER_BYTES ->
-          plural(value, "byte")
+          Units.plural(value, "byte")
               + " were in flight at the send of "
               + message
               + "; the most at any send was "
               + tally.maxInFlightBytes();
       case NEWEST_NOT_DELIVERED -> message + ", the last sent, was never consumed";
       case UNACCOUNTED ->
-          plural(value, "message")
+          Units.plural(value, "message")
               + " sent on stream \""
               + f.stream()
               + "\" "
@@ -136,18 +136,18 @@ final class BackpressureReport {
 
   private String summary(Status status, BackpressureTally tally, Violation violation) {
     StringBuilder s = new StringBuilder(status.label()).append(": ");
-    s.append(plural(tally.sends(), "message")).append(" sent on ");
-    s.append(plural(tally.streams(), "stream")).append(" under ");
+    s.append(Units.plural(tally.sends(), "message")).append(" sent on ");
+    s.append(Units.plural(tally.streams(), "stream")).append(" under ");
     s.append(BackpressureChecker.label(policy)).append(", bounds ");
-    s.append(plural(maxInFlight, "message")).append(" and ");
-    s.append(plural(maxInFlightBytes, "byte")).append(" in flight (clock tolerance ");
-    s.append(Millis.of(toleranceNs)).append("); ");
+    s.append(Units.plural(maxInFlight, "message")).append(" and ");
+    s.append(Units.plural(maxInFlightBytes, "byte")).append(" in flight (clock tolerance ");
+    s.append(Units.millis(toleranceNs)).append("); ");
     s.append(tally.consumed()).append(" consumed, ");
     s.append(tally.windowDrops()).append(" dropped by the window, ");
     s.append(tally.otherDrops()).append(" by faults or the resume buffer, ");
     s.append(tally.unaccounted()).append(" unaccounted for on ended streams. At most ");
-    s.append(plural(tally.maxInFlight(), "message")).append(" (");
-    s.append(plural(tally.maxInFlightBytes(), "byte")).append(") in flight at a send.");
+    s.append(Units.plural(tally.maxInFlight(), "message")).append(" (");
+    s.append(Units.plural(tally.maxInFlightBytes(), "byte")).append(") in flight at a send.");
     StringBuilder found = new StringBuilder();
     found(found, tally.count(OVER_WINDOW), "send", " over the message bound");
     found(found, tally.count(OVER_BYTES), "send", " over the byte bound");
@@ -163,29 +163,17 @@ final class BackpressureReport {
     }
     if (violation != null) {
       s.append(status == Status.FAILED ? " First violation: " : " First allowed drop: ")
-          .append(violation.defect())
-          .append(" at event #")
-          .append(violation.event().index())
-          .append(" (stream \"")
-          .append(violation.event().stream())
-          .append("\"): expected ")
-          .append(violation.expected())
-          .append(", but ")
-          .append(violation.actual())
-          .append('.');
+          .append(violation.describe()).append('.');
     }
     return s.toString();
   }
 
   private static void found(StringBuilder found, long n, String noun, String what) {
     if (n > 0) {
-      found.append(found.length() == 0 ? " Found: " : ", ").append(plural(n, noun)).append(what);
+      found.append(found.length() == 0 ? " Found: " : ", ").append(Units.plural(n, noun)).append(what);
     }
   }
 
-  private static String plural(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
 
   private static double over(long n, long sends) {
     return sends == 0 ? Double.NaN : (double) n / sends;

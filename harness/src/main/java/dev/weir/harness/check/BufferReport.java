@@ -148,9 +148,9 @@ final class BufferReport {
       BufferHeap heap,
       Violation violation) {
     StringBuilder s = new StringBuilder(status.label()).append(": ");
-    s.append(plural(buffers, "buffer")).append(" of capacity ").append(capacity);
-    s.append(", ").append(plural(tally.snapshots(), "snapshot"));
-    s.append(" over ").append(plural(consumed, "consumed message")).append("; ");
+    s.append(Units.plural(buffers, "buffer")).append(" of capacity ").append(capacity);
+    s.append(", ").append(Units.plural(tally.snapshots(), "snapshot"));
+    s.append(" over ").append(Units.plural(consumed, "consumed message")).append("; ");
     s.append(tally.correct()).append(" snapshot").append(tally.correct() == 1 ? "" : "s");
     s.append(" correct");
     if (tally.snapshots() > 0) {
@@ -158,12 +158,12 @@ final class BufferReport {
           String.format(Locale.ROOT, " (%.1f%%)", 100.0 * tally.correct() / tally.snapshots()));
     }
     s.append(", ")
-        .append(plural(tally.itemsChecked(), "item"))
+        .append(Units.plural(tally.itemsChecked(), "item"))
         .append(" compared with the consumes");
     s.append(", at most ").append(tally.maxHeld()).append(" held.");
     if (tally.unverifiable() > 0) {
       s.append(' ')
-          .append(plural(tally.unverifiable(), "snapshot"))
+          .append(Units.plural(tally.unverifiable(), "snapshot"))
           .append(" had items whose consumes were no longer held, not compared");
       if (tally.pendingOverflow() > 0) {
         s.append(" (").append(tally.pendingOverflow()).append(" found the waiting queue full)");
@@ -172,7 +172,7 @@ final class BufferReport {
     }
     if (unbuffered > 0) {
       s.append(' ')
-          .append(plural(unbuffered, "stream"))
+          .append(Units.plural(unbuffered, "stream"))
           .append(" consumed without a buffer of its name, not judged.");
     }
     StringBuilder found = new StringBuilder();
@@ -190,11 +190,11 @@ final class BufferReport {
       s.append(" Heap not judged: no buffer was reported.");
     } else if (heap.counted() < 2) {
       s.append(" Heap not judged: ")
-          .append(plural(heap.counted(), BufferHeap.METRIC + " sample"))
+          .append(Units.plural(heap.counted(), BufferHeap.METRIC + " sample"))
           .append(" after the buffers were full, 2 needed.");
     } else {
       s.append(" Heap: ")
-          .append(plural(heap.counted(), BufferHeap.METRIC + " sample"))
+          .append(Units.plural(heap.counted(), BufferHeap.METRIC + " sample"))
           .append(" after the buffers were full, grew ")
           .append(heap.growth())
           .append(" bytes (tolerance ")
@@ -203,21 +203,9 @@ final class BufferReport {
     }
     if (violation != null) {
       s.append(" First violation: ")
-          .append(violation.defect())
-          .append(" at event #")
-          .append(violation.event().index())
-          .append(" (stream \"")
-          .append(violation.event().stream())
-          .append("\"): expected ")
-          .append(violation.expected())
-          .append(", but ")
-          .append(violation.actual())
-          .append('.');
+          .append(violation.describe()).append('.');
     }
     return s.toString();
   }
 
-  private static String plural(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
 }

@@ -61,7 +61,7 @@ public final class CleanupChecker implements Checker {
           }
           tolerances.put(metric, tolerance);
         });
-    this.stopNs = saturatedNanos(producerStopBound);
+    this.stopNs = Units.nanos(producerStopBound);
     this.tolerances = Collections.unmodifiableMap(tolerances);
   }
 
@@ -112,19 +112,12 @@ public final class CleanupChecker implements Checker {
     return stream;
   }
 
-  private static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
-    }
-  }
 
   @Override
   public String toString() {
     return name()
         + "[producer stop bound "
-        + Millis.of(stopNs)
+        + Units.millis(stopNs)
         + ", gauge tolerances "
         + tolerances
         + "]";

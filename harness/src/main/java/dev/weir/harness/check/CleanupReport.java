@@ -74,10 +74,10 @@ final class CleanupReport {
       case NEVER_CLOSED ->
           "a subscription the frontend reports closed is closed or ended on the Java side";
       case KEPT_PRODUCING ->
-          "the producer stops within " + Millis.of(stopNs) + " of the stream's close";
+          "the producer stops within " + Units.millis(stopNs) + " of the stream's close";
       case DELIVERED_AFTER_CLOSE ->
           "nothing reaches the page later than "
-              + Millis.of(stopNs)
+              + Units.millis(stopNs)
               + " after it closed the stream";
       case CONSUMED_AFTER_CLOSE ->
           "no message is handed to the application after the frontend reports the stream closed";
@@ -100,7 +100,7 @@ final class CleanupReport {
     long reference = f.number(REFERENCE);
     String what = f.text();
     String s = "sequence " + subject;
-    String after = Millis.of(measured) + " after ";
+    String after = Units.millis(measured) + " after ";
     return switch (f.defect()) {
       case NEVER_CLOSED ->
           "the frontend reported closing the subscription opened at event #"
@@ -132,21 +132,21 @@ final class CleanupReport {
   private String summary(
       Status status, CleanupTally tally, Map<String, Long> growth, Violation violation) {
     StringBuilder s = new StringBuilder(status.label()).append(": ");
-    s.append(plural(tally.closedPeriods(), "closed period"))
+    s.append(Units.plural(tally.closedPeriods(), "closed period"))
         .append(" on ")
-        .append(plural(tally.streams(), "stream"))
+        .append(Units.plural(tally.streams(), "stream"))
         .append(" (")
-        .append(plural(tally.opens(), "open"))
+        .append(Units.plural(tally.opens(), "open"))
         .append(", ")
-        .append(plural(tally.closes(), "close"))
+        .append(Units.plural(tally.closes(), "close"))
         .append(", ")
-        .append(plural(tally.ends(), "end"))
+        .append(Units.plural(tally.ends(), "end"))
         .append("); the producer must stop within ")
-        .append(Millis.of(stopNs))
+        .append(Units.millis(stopNs))
         .append(" of a close, and it last sent ")
-        .append(Millis.of(tally.longestProducingNs()))
+        .append(Units.millis(tally.longestProducingNs()))
         .append(" after one. ")
-        .append(plural(tally.gaugeSamples(), "gauge sample"));
+        .append(Units.plural(tally.gaugeSamples(), "gauge sample"));
     if (growth.isEmpty()) {
       s.append('.');
     } else {
@@ -181,28 +181,16 @@ final class CleanupReport {
     }
     if (tally.beyondHistory() > 0) {
       s.append(' ')
-          .append(plural(tally.beyondHistory(), "page report"))
+          .append(Units.plural(tally.beyondHistory(), "page report"))
           .append(" came more than ")
           .append(CleanupStream.PERIODS)
           .append(" closes late and could not be judged.");
     }
     if (violation != null) {
       s.append(" First violation: ")
-          .append(violation.defect())
-          .append(" at event #")
-          .append(violation.event().index())
-          .append(" (stream \"")
-          .append(violation.event().stream())
-          .append("\"): expected ")
-          .append(violation.expected())
-          .append(", but ")
-          .append(violation.actual())
-          .append('.');
+          .append(violation.describe()).append('.');
     }
     return s.toString();
   }
 
-  private static String plural(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
 }

@@ -75,7 +75,7 @@ public final class OrderingChecker implements Checker {
           "the window must be 1 to " + MAX_WINDOW + " sequences, got " + window);
     }
     this.arrivals = arrivals;
-    this.stallNs = saturatedNanos(stallBound);
+    this.stallNs = Units.nanos(stallBound);
     this.window = window;
   }
 
@@ -122,19 +122,12 @@ public final class OrderingChecker implements Checker {
     return order;
   }
 
-  private static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
-    }
-  }
 
   @Override
   public String toString() {
     return name()
         + "[stall bound "
-        + Millis.of(stallNs)
+        + Units.millis(stallNs)
         + ", window "
         + window
         + " sequences]";

@@ -93,7 +93,7 @@ final class OrderingReport {
       case LOST, ALLOWED_LOST ->
           "sequence " + sequence + " arrives, or a drop event accounts for it";
       case STALL ->
-          "sequence " + sequence + " arrives within " + Millis.of(stallNs) + " of its send";
+          "sequence " + sequence + " arrives within " + Units.millis(stallNs) + " of its send";
     };
   }
 
@@ -144,20 +144,20 @@ final class OrderingReport {
               : s + " never arrived, and no drop was recorded for it";
       case STALL ->
           beyond
-              ? s + " had still not arrived " + Millis.of(value) + " after its send"
-              : s + " arrived " + Millis.of(value) + " after its send";
+              ? s + " had still not arrived " + Units.millis(value) + " after its send"
+              : s + " arrived " + Units.millis(value) + " after its send";
       case ALLOWED_LOST -> s + " never arrived; a drop event accounts for it";
     };
   }
 
   private String summary(Status status, OrderingTally tally, Violation violation) {
     StringBuilder s = new StringBuilder(status.label()).append(": ");
-    s.append(plural(tally.sent(), "message")).append(" sent on ");
-    s.append(plural(tally.streams(), "stream")).append(", ");
-    s.append(plural(tally.arrived(), arrivals.label() + " event")).append("; ");
+    s.append(Units.plural(tally.sent(), "message")).append(" sent on ");
+    s.append(Units.plural(tally.streams(), "stream")).append(", ");
+    s.append(Units.plural(tally.arrived(), arrivals.label() + " event")).append("; ");
     s.append(tally.ok())
         .append(" arrived once, in order and within ")
-        .append(Millis.of(stallNs));
+        .append(Units.millis(stallNs));
     if (tally.sent() > 0) {
       s.append(
           String.format(Locale.ROOT, " (%.1f%% of those sent)", 100.0 * tally.ok() / tally.sent()));
@@ -179,7 +179,7 @@ final class OrderingReport {
     }
     if (tally.worstStream() != null) {
       s.append(" Worst wait ")
-          .append(Millis.of(tally.worstWaitNs()))
+          .append(Units.millis(tally.worstWaitNs()))
           .append(" (stream \"")
           .append(tally.worstStream())
           .append("\", sequence ")
@@ -188,23 +188,11 @@ final class OrderingReport {
     }
     if (violation != null) {
       s.append(status == Status.FAILED ? " First violation: " : " First allowed deviation: ")
-          .append(violation.defect())
-          .append(" at event #")
-          .append(violation.event().index())
-          .append(" (stream \"")
-          .append(violation.event().stream())
-          .append("\"): expected ")
-          .append(violation.expected())
-          .append(", but ")
-          .append(violation.actual())
-          .append('.');
+          .append(violation.describe()).append('.');
     }
     return s.toString();
   }
 
-  private static String plural(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
 
   /** A share of the messages sent; NaN (JSON null) when none was sent. */
   private static double over(long n, long sent) {

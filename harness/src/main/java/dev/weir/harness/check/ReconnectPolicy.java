@@ -153,17 +153,17 @@ public record ReconnectPolicy(
   @Override
   public String toString() {
     return "base "
-        + Millis.of(baseNs())
+        + Units.millis(baseNs())
         + ", factor "
         + BigDecimal.valueOf(factor).stripTrailingZeros().toPlainString()
         + ", cap "
-        + Millis.of(capNs())
+        + Units.millis(capNs())
         + ", "
         + jitter.label()
         + " jitter, "
         + (maxAttempts == UNLIMITED ? "unlimited" : String.valueOf(maxAttempts))
         + " attempts, reset after "
-        + Millis.of(resetAfterNs());
+        + Units.millis(resetAfterNs());
   }
 
   private static void checkAttempt(int attempt) {

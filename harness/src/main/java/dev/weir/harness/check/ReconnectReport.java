@@ -72,9 +72,9 @@ final class ReconnectReport {
           "attempt "
               + attempt
               + " waits "
-              + Millis.of(f.number(SECOND))
+              + Units.millis(f.number(SECOND))
               + " to "
-              + Millis.of(high)
+              + Units.millis(high)
               + " after "
               + (attempt == 1
                   ? "the connection was lost"
@@ -83,8 +83,8 @@ final class ReconnectReport {
               + policy.jitter().label()
               + " jitter), within "
               + (f.defect() == ReconnectDefect.TOO_EARLY
-                  ? Millis.of(tolerance.earlyNs()) + " early"
-                  : Millis.of(tolerance.lateAllowanceNs(high)) + " late");
+                  ? Units.millis(tolerance.earlyNs()) + " early"
+                  : Units.millis(tolerance.lateAllowanceNs(high)) + " late");
       case GIVE_UP_NOT_VISIBLE ->
           "after "
               + plural(attempt, "failed attempt")
@@ -104,16 +104,16 @@ final class ReconnectReport {
     long third = f.number(THIRD);
     return switch (f.defect()) {
       case RETRY_AFTER_GIVE_UP ->
-          "attempt " + attempt + " came " + Millis.of(first) + " after the page reported giving up";
+          "attempt " + attempt + " came " + Units.millis(first) + " after the page reported giving up";
       case TOO_MANY_ATTEMPTS -> "attempt " + attempt + " was made";
-      case TOO_EARLY -> "it came after " + Millis.of(first) + ", too soon: a retry storm";
+      case TOO_EARLY -> "it came after " + Units.millis(first) + ", too soon: a retry storm";
       case TOO_LATE ->
-          "it came after " + Millis.of(first) + ", " + Millis.of(first - third) + " late";
+          "it came after " + Units.millis(first) + ", " + Units.millis(first - third) + " late";
       case ABOVE_CAP ->
           "it came after "
-              + Millis.of(first)
+              + Units.millis(first)
               + ", beyond the cap of "
-              + Millis.of(third)
+              + Units.millis(third)
               + ": the backoff is not capped";
       case GIVE_UP_NOT_VISIBLE ->
           "no give-up was reported for the stream after this, by the end of the trace";
@@ -121,9 +121,9 @@ final class ReconnectReport {
           "all "
               + attempt
               + " retries whose envelope was wider than "
-              + Millis.of(4 * tolerance.lateNs())
+              + Units.millis(4 * tolerance.lateNs())
               + " came within "
-              + Millis.of(tolerance.lateNs())
+              + Units.millis(tolerance.lateNs())
               + " of its top, which a jittered client does with a chance of "
               + String.format(Locale.ROOT, "%.2g", ReconnectTally.chance(f));
       case RESUME_LOST ->
@@ -175,7 +175,7 @@ final class ReconnectReport {
     }
     if (tally.worstStream() != null) {
       s.append(" Latest retry ")
-          .append(Millis.of(tally.worstLateNs()))
+          .append(Units.millis(tally.worstLateNs()))
           .append(" past its envelope (stream \"")
           .append(tally.worstStream())
           .append("\", attempt ")
@@ -184,16 +184,7 @@ final class ReconnectReport {
     }
     if (violation != null) {
       s.append(" First violation: ")
-          .append(violation.defect())
-          .append(" at event #")
-          .append(violation.event().index())
-          .append(" (stream \"")
-          .append(violation.event().stream())
-          .append("\"): expected ")
-          .append(violation.expected())
-          .append(", but ")
-          .append(violation.actual())
-          .append('.');
+          .append(violation.describe()).append('.');
     }
     return s.toString();
   }

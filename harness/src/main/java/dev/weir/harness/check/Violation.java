@@ -48,4 +48,13 @@ public record Violation(
               + " after");
     }
   }
+
+  /**
+   * The violation in one sentence, without a final stop: {@code out-of-order at event #12 (stream
+   * "s"): expected …, but …}; what every verdict's summary ends with.
+   */
+  public String describe() {
+    return defect + " at event #" + event.index() + " (stream \"" + event.stream() + "\"): expected "
+        + expected + ", but " + actual;
+  }
 }
