@@ -1,0 +1,65 @@
+package dev.weir.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code weir run conformance} end to end, in real Chromium: a broken frontend exits 1 naming the
+ * checker that caught it, the reference exits 0, and bad input exits 2 saying what was expected.
+ */
+class RunCommandTest {
+
+  private static final String BROKEN = "../fixtures/frontend/broken/";
+
+  @Test
+  void aBrokenFrontendExitsOneNamingTheFailedChecker() {
+    Cli result = Cli.run("run", "conformance", "--frontend", BROKEN + "ring-grows",
+        "--checker", "buffer", "--transport", "channel");
+    assertEquals(1, result.code(), result.toString());
+    assertTrue(result.out().contains("buffer             channel    buffer FAILED"), result.out());
+    assertTrue(result.out().endsWith("0 of 1 runs passed. FAILED checkers: buffer\n"), result.out());
+    assertTrue(result.err().contains("[1/1] buffer on channel: buffer FAILED"), result.err());
+  }
+
+  @Test
+  void theReferencePassesAndWritesItsVerdictsAsJson() throws IOException {
+    Cli result = Cli.run("run", "conformance", "--checker", "buffer", "--transport", "sse", "--json");
+    assertEquals(0, result.code(), result.toString());
+    JsonNode runs = new ObjectMapper().readTree(result.out());
+    assertEquals(1, runs.size(), result.out());
+    assertEquals("buffer", runs.get(0).get("case").asText());
+    assertEquals("sse", runs.get(0).get("transport").asText());
+    JsonNode verdict = runs.get(0).get("verdicts").get(0);
+    assertEquals("buffer", verdict.get("checker").asText());
+    assertEquals("OK", verdict.get("status").asText(), verdict.toString());
+  }
+
+  @Test
+  void badInputExitsTwoSayingWhatWasExpected(@TempDir Path empty) {
+    Cli wrongWhat = Cli.run("run", "everything");
+    assertEquals(2, wrongWhat.code(), wrongWhat.toString());
+    assertTrue(wrongWhat.err().contains("expected 'conformance'"), wrongWhat.err());
+
+    Cli noPage = Cli.run("run", "conformance", "--frontend", empty.toString());
+    assertEquals(2, noPage.code(), noPage.toString());
+    assertTrue(noPage.err().contains("expected an index.html in it"), noPage.err());
+
+    Cli kind = Cli.run("run", "conformance", "--transport", "carrier-pigeon");
+    assertEquals(2, kind.code(), kind.toString());
+    assertTrue(kind.err().contains(
+        "--transport carrier-pigeon: expected one of channel, event, command, scheme, websocket, sse"),
+        kind.err());
+
+    Cli checker = Cli.run("run", "conformance", "--checker", "latency");
+    assertEquals(2, checker.code(), checker.toString());
+    assertTrue(checker.err().contains("Unknown checker 'latency': expected one of ordering, cleanup,"
+        + " backpressure, reconnect, buffer"), checker.err());
+  }
+}
