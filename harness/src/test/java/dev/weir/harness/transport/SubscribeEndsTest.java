@@ -85,7 +85,11 @@ class SubscribeEndsTest {
         closes.add(event.detail());
       }
     }
-    assertEquals(List.of("page-close"), closes, "one close, for the page's");
+    assertEquals(1, closes.size(), "one close: " + closes);
+    if (List.of("channel", "event", "command").contains(kind)) {
+      assertEquals("page-close", closes.get(0), "only the page's close can end an IPC stream");
+    } // else the closing renderer also cuts the fetch or socket, and either close may come first
+
   }
 
   @Test
