@@ -19,16 +19,15 @@ import java.util.function.UnaryOperator;
 
 /**
  * Runs conformance cases against one frontend: each case on a transport, on a fresh page, its
- * run's trace judged by the case's checkers. Holds the loopback server the network transports
- * use; close it when done.
+ * run's trace judged by the case's checkers. Each run has a loopback server of its own for the
+ * network transports, so that an outage one case declares never reaches the next.
  *
  * <pre>{@code
- * try (Conformance conformance = new Conformance(BrowserRuntime.shared(), Frontend.reference())) {
- *   List<CaseResult> results = conformance.run(Cases.all(), kind -> true, System.out::println);
- * }
+ * List<CaseResult> results = new Conformance(BrowserRuntime.shared(), Frontend.reference())
+ *     .run(Cases.all(), kind -> true, System.out::println);
  * }</pre>
  */
-public final class Conformance implements AutoCloseable {
+public final class Conformance {
 
   /** Each instance serves its frontend at a host of its own, so instances never cross. */
   private static final AtomicInteger HOSTS = new AtomicInteger();
@@ -36,9 +35,9 @@ public final class Conformance implements AutoCloseable {
   private final BrowserRuntime runtime;
   private final UnaryOperator<Offer> transportHalf;
   private final URI base;
-  // A client that closes its EventSource is noticed at the next heartbeat: make that soon.
-  private final LoopbackServer server =
-      LoopbackServer.start(LoopbackServer.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(50)));
+  /** A client that closes its EventSource is noticed at the next heartbeat: make that soon. */
+  private static final LoopbackServer.Settings SERVER =
+      LoopbackServer.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(50));
 
   /** Judges {@code frontend} over weir's own transports. */
   public Conformance(BrowserRuntime runtime, Frontend frontend) {
@@ -92,7 +91,8 @@ public final class Conformance implements AutoCloseable {
     }
     long start = System.nanoTime();
     TraceSnapshot trace;
-    try (CaseRun run = new CaseRun(runtime, base, kind, server, transportHalf)) {
+    try (LoopbackServer server = LoopbackServer.start(SERVER);
+        CaseRun run = new CaseRun(runtime, base, kind, server, transportHalf)) {
       c.drive(run);
       trace = run.snapshot();
     }
@@ -102,10 +102,5 @@ public final class Conformance implements AutoCloseable {
     }
     return new CaseResult(c.id(), c.checker(), kind, verdicts,
         Duration.ofNanos(System.nanoTime() - start));
-  }
-
-  @Override
-  public void close() {
-    server.close();
   }
 }

@@ -85,6 +85,12 @@ final class WebSocketTransport extends OfferingTransport {
       }
     }
 
+    /** The server closes first (an outage, the backend's end): the close dates from now. */
+    @Override
+    public void closing(WebSocketConnection connection, int code, String reason) {
+      closed(connection, code, reason);
+    }
+
     @Override
     public void closed(WebSocketConnection connection, int code, String reason) {
       Subscription subscription = subscriptions.remove(connection.id());

@@ -41,8 +41,8 @@ final class WebSocketWire implements TransportWire {
       }
       open = false;
     }
+    onEnd.run(); // first: the session's close that follows is the end's, not a close of its own
     connection.close(1000, "end of stream");
-    onEnd.run();
   }
 
   @Override

@@ -37,12 +37,11 @@ class ConformanceSuiteTest {
   void referencePassesEveryCaseOnEveryTransport() {
     List<String> failures = new ArrayList<>();
     for (int repetition = 1; repetition <= REPETITIONS; repetition++) {
-      try (Conformance conformance = new Conformance(BrowserRuntime.shared(), Frontend.reference())) {
-        for (CaseResult result : conformance.run(Cases.all(), kind -> true, r -> print("reference", r))) {
-          for (Verdict failed : result.failures()) {
-            failures.add("run " + repetition + ", " + result.caseId() + " on " + result.kind() + ": "
-                + failed);
-          }
+      Conformance conformance = new Conformance(BrowserRuntime.shared(), Frontend.reference());
+      for (CaseResult result : conformance.run(Cases.all(), kind -> true, r -> print("reference", r))) {
+        for (Verdict failed : result.failures()) {
+          failures.add("run " + repetition + ", " + result.caseId() + " on " + result.kind() + ": "
+              + failed);
         }
       }
     }
@@ -87,11 +86,10 @@ class ConformanceSuiteTest {
     cases.forEach(c -> kinds.addAll(c.kinds()));
     List<String> escaped = new ArrayList<>();
     for (int repetition = 1; repetition <= REPETITIONS; repetition++) {
-      try (Conformance conformance = new Conformance(BrowserRuntime.shared(), frontend, transportHalf)) {
-        for (String kind : kinds) {
-          if (!caughtOn(conformance, cases, kind, checker, name)) {
-            escaped.add("run " + repetition + " on " + kind);
-          }
+      Conformance conformance = new Conformance(BrowserRuntime.shared(), frontend, transportHalf);
+      for (String kind : kinds) {
+        if (!caughtOn(conformance, cases, kind, checker, name)) {
+          escaped.add("run " + repetition + " on " + kind);
         }
       }
     }

@@ -72,16 +72,14 @@ final class RunCommand implements Callable<Integer> {
     err.println("weir run conformance: " + judged.folder() + ", " + runs + " runs");
     List<CaseResult> results = new ArrayList<>();
     long start = System.nanoTime();
-    try (Conformance conformance = new Conformance(BrowserRuntime.shared(), judged)) {
-      conformance.run(cases, kinds::contains, result -> {
-        results.add(result);
-        long elapsed = System.nanoTime() - start;
-        long etaS = elapsed / results.size() * (runs - results.size()) / 1_000_000_000L;
-        err.printf("weir run conformance: [%d/%d] %s on %s: %s (%.1f s; about %d s to go)%n",
-            results.size(), runs, result.caseId(), result.kind(), statuses(result),
-            result.took().toMillis() / 1000.0, etaS);
-      });
-    }
+    new Conformance(BrowserRuntime.shared(), judged).run(cases, kinds::contains, result -> {
+      results.add(result);
+      long elapsed = System.nanoTime() - start;
+      long etaS = elapsed / results.size() * (runs - results.size()) / 1_000_000_000L;
+      err.printf("weir run conformance: [%d/%d] %s on %s: %s (%.1f s; about %d s to go)%n",
+          results.size(), runs, result.caseId(), result.kind(), statuses(result),
+          result.took().toMillis() / 1000.0, etaS);
+    });
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? json(results) : table(results));
     out.flush();

@@ -50,14 +50,22 @@ public final class WebSocketConnection {
     return written;
   }
 
-  /** Starts the closing handshake; {@link WebSocketStream.Listener#closed} follows. */
+  /**
+   * Starts the closing handshake: {@link WebSocketStream.Listener#closing} at once, {@link
+   * WebSocketStream.Listener#closed} when it is over.
+   */
   public void close(int code, String reason) {
     CloseStatus.check(code, reason);
+    boolean first;
     synchronized (this) {
-      if (closeReason == null) {
+      first = closeReason == null;
+      if (first) {
         closeCode = code;
         closeReason = reason;
       }
+    }
+    if (first) {
+      stream.closing(this, code, reason);
     }
     session.close(code, reason, Callback.NOOP);
   }

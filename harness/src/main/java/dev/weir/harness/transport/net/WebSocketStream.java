@@ -28,6 +28,12 @@ public final class WebSocketStream {
      * client's; 1006 when the connection broke without a close frame.
      */
     default void closed(WebSocketConnection connection, int code, String reason) {}
+
+    /**
+     * Called when the server starts closing a session, before its close frame goes out: from this
+     * moment the page may hear of the close, while {@link #closed} waits for the handshake.
+     */
+    default void closing(WebSocketConnection connection, int code, String reason) {}
   }
 
   private final String name;
@@ -83,6 +89,10 @@ public final class WebSocketStream {
 
   void received(WebSocketConnection connection, ByteBuffer bytes) {
     connections.notifyListeners(listener -> listener.binary(connection, bytes.asReadOnlyBuffer()));
+  }
+
+  void closing(WebSocketConnection connection, int code, String reason) {
+    connections.notifyListeners(listener -> listener.closing(connection, code, reason));
   }
 
   void closed(WebSocketConnection connection, int code, String reason) {
