@@ -37,9 +37,7 @@ final class BackpressureReport {
 
   Verdict verdict(TraceSnapshot trace, BackpressureTally tally) {
     Status status =
-        tally.firstFailure().present()
-            ? Status.FAILED
-            : tally.firstAllowed().present() ? Status.NON_STRICT : Status.OK;
+        Status.judged(tally.firstFailure().present(), tally.firstAllowed().present());
     Violation violation = violation(trace, tally);
     return new Verdict(
         checker,

@@ -39,9 +39,7 @@ final class OrderingReport {
 
   Verdict verdict(TraceSnapshot trace, OrderingTally tally) {
     Status status =
-        tally.firstFailure().present()
-            ? Status.FAILED
-            : tally.firstAllowed().present() ? Status.NON_STRICT : Status.OK;
+        Status.judged(tally.firstFailure().present(), tally.firstAllowed().present());
     Violation violation = violation(trace, tally);
     return new Verdict(
         checker,

@@ -30,4 +30,9 @@ public enum Status {
   public boolean passed() {
     return this != FAILED;
   }
+
+  /** FAILED when something failed, else NON-STRICT when an allowed deviation was found, else OK. */
+  static Status judged(boolean failed, boolean deviated) {
+    return failed ? FAILED : deviated ? NON_STRICT : OK;
+  }
 }
