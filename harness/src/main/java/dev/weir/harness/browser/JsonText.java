@@ -38,6 +38,15 @@ public final class JsonText {
     return field(json, name, "number", JsonToken::isNumeric, JsonParser::getValueAsLong);
   }
 
+  /**
+   * The number in the top-level field {@code name} of a JSON object, fraction kept.
+   *
+   * @throws IllegalArgumentException when there is no such numeric field
+   */
+  public static double decimal(String json, String name) {
+    return field(json, name, "number", JsonToken::isNumeric, JsonParser::getValueAsDouble);
+  }
+
   private interface Reader<T> {
     T read(JsonParser parser) throws IOException;
   }

@@ -9,10 +9,11 @@ import java.util.Set;
  * attempt belongs to, its number, its delay and envelope; what the page reported (give-ups, and
  * for the resume check, consumes). Fed in append order; constant size.
  *
- * <p>The server's events (connect-attempt, refusal, open, close) carry Java's time, so for them
- * append order is time order. The page's (reconnect, consume) come late, in batches: they are
- * related to the rest by time, which is why a give-up is settled only at the end and a resumption
- * waits for the first consume timed after it.
+ * <p>The server's events (connect-attempt, refusal, open, close) are in time order in append
+ * order: all carry Java's time, but an attempt that says when the page began it, which still comes
+ * after the failure the page heard of before beginning it. The page's (reconnect, consume) come
+ * late, in batches: they are related to the rest by time, which is why a give-up is settled only
+ * at the end and a resumption waits for the first consume timed after it.
  */
 final class ReconnectStream {
 

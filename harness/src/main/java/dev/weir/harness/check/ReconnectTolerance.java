@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How far an attempt's observed delay may stray from its policy envelope. The delay is measured at
- * the server, from the refusal (or the lost connection's close) to the next attempt, so besides the
- * page's own wait it holds the refusal's trip to the page, the page's timer lateness (coarse timers
- * and a busy event loop on a loaded 2-core machine) and the new attempt's trip back. All of these
- * only lengthen a delay, hence a small {@code early} and a larger {@code late}; and timer lateness
- * grows with long waits under load, hence a {@code lateRatio} of the envelope's top.
+ * How far an attempt's observed delay may stray from its policy envelope. The delay runs from the
+ * refusal (or the lost connection's close) at the server to when the page began its next attempt
+ * (the server's receipt where the request does not say), so besides the page's own wait it holds
+ * the refusal's trip to the page and the page's timer lateness (coarse timers and a busy event loop
+ * on a loaded 2-core machine). Both only lengthen a delay, hence a small {@code early} and a larger
+ * {@code late}; and timer lateness grows with long waits under load, hence a {@code lateRatio} of
+ * the envelope's top.
  *
  * @param early how far before the envelope's low an attempt may come (the page's clock reading
  *     and the conversion of its times); zero or more
@@ -20,9 +21,8 @@ import java.util.Objects;
 public record ReconnectTolerance(Duration early, Duration late, double lateRatio) {
 
   /**
-   * 2 ms early; late by 40 ms or a quarter of the envelope's top, whichever is more. A first
-   * estimate for loopback on the 2-core machine (a trip is well under 1 ms, Chromium's timers fire
-   * within a few ms, a busy page delays them by tens): the lead measures real runs and may adjust.
+   * 2 ms early; late by 40 ms or a quarter of the envelope's top, whichever is more: over twice
+   * the worst lateness measured on the 2-core machine under load (16 ms; docs/checkers.md).
    * Together with the ratio, it still separates a capped backoff from an uncapped one with factor
    * 1.25 or more, and attempt k from attempt k+1 with factor 2 and no jitter.
    */

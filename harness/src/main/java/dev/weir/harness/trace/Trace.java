@@ -244,6 +244,29 @@ public final class Trace {
     }
   }
 
+  /**
+   * Records a connection attempt the server received now, which the page began at {@code beganNs}.
+   * A reconnection delay is the page's wait: timed from the page's start, it leaves out the
+   * transport's own connect time (the browser's, which may hold a WebSocket back on purpose).
+   *
+   * @param detail as for {@link #lifecycle(EventKind, int, String)}: the endpoint
+   * @param beganNs when the page began the attempt, in this trace's time (converted as for {@link
+   *     #delivery}), >= 0; a time after now is taken as now
+   */
+  public void connectAttempt(int stream, String detail, long beganNs) {
+    synchronized (lock) {
+      checkLifecycle(EventKind.CONNECT_ATTEMPT, stream);
+      pageTime(EventKind.CONNECT_ATTEMPT, stream, ABSENT, "begin time", beganNs);
+      if (detail == null) {
+        throw new IllegalArgumentException(
+            on(EventKind.CONNECT_ATTEMPT, stream) + ": detail must not be null; pass \"\" for none");
+      }
+      long nowNs = nowNs();
+      append(EventKind.CONNECT_ATTEMPT, stream, Math.min(beganNs, nowNs), ABSENT, nowNs,
+          details.intern(detail));
+    }
+  }
+
   /** Events appended so far. */
   public long size() {
     synchronized (lock) {
@@ -277,7 +300,8 @@ public final class Trace {
       throw new IllegalArgumentException(
           on(kind, stream) + ": detail must not be null; pass \"\" for none");
     }
-    append(kind, stream, nowNs(), sequence, 0, details.intern(detail));
+    long nowNs = nowNs();
+    append(kind, stream, nowNs, sequence, nowNs, details.intern(detail));
   }
 
   private void append(EventKind kind, int stream, long wallNs, long seq, long aux, int value) {

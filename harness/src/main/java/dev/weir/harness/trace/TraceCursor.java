@@ -120,10 +120,10 @@ public final class TraceCursor {
   /** When Java recorded the event; see {@link TraceEvent#arrivalNs()}. */
   public long arrivalNs() {
     return switch (kind()) {
-      case DELIVERY, CONSUME -> chunk.aux[slot];
+      case DELIVERY, CONSUME, OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT ->
+          chunk.aux[slot];
       case BUFFER, BUFFER_ITEM, RECONNECT -> TraceEvent.ABSENT;
-      case SEND, OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT, GAUGE ->
-          chunk.wallNs[slot];
+      case SEND, GAUGE -> chunk.wallNs[slot];
     };
   }
 

@@ -13,12 +13,14 @@ package dev.weir.harness.trace;
  *     buffers, reconnects and gauges
  * @param sizeBytes payload size of a send or delivery; {@link #ABSENT} for other kinds
  * @param wallNs when it happened, ns since the trace started: for a delivery, consume, buffer,
- *     buffer item or reconnect the page's time (as reported, converted), for every other kind the
- *     moment Java recorded it
+ *     buffer item or reconnect the page's time (as reported, converted), for a connect attempt
+ *     whose request said when the page began it that time, for every other kind the moment Java
+ *     recorded it
  * @param virtualNs the simulator's virtual time of a send; {@link #ABSENT} for other kinds
  * @param arrivalNs when Java recorded the event: for a delivery or consume the report's arrival,
- *     for a send, lifecycle event or gauge equal to {@code wallNs}; {@link #ABSENT} for buffers,
- *     buffer items and reconnects, whose Java time is not kept
+ *     for a connect attempt the request's; for a send, gauge or other lifecycle event equal to
+ *     {@code wallNs}; {@link #ABSENT} for buffers, buffer items and reconnects, whose Java time is
+ *     not kept
  * @param detail the reason, policy or fault kind of a lifecycle event, the decision of a reconnect,
  *     the metric of a gauge; "" for other kinds and lifecycle events without one
  * @param pushed items ever pushed into a buffer; {@link #ABSENT} for other kinds

@@ -41,6 +41,9 @@ final class TraceJson {
         }
         string(",\"detail\":", event.detail());
         number(",\"wall_ns\":", event.wallNs());
+        if (event.kind() == EventKind.CONNECT_ATTEMPT) {
+          number(",\"arrival_ns\":", event.arrivalNs());
+        }
       }
       case CONSUME -> {
         number(",\"sequence\":", event.sequence());

@@ -150,14 +150,25 @@ final class Offers {
   /**
    * Records the server's view of this transport's streams (named {@code prefix + stream} there):
    * every connection attempt, and every refusal with its reason, before the page could hide them.
+   * An attempt whose request says when the page began it is timed from then, on the page's clock.
    */
   ServerListener serverListener(Attempt.Endpoint endpoint, String prefix) {
     return new ServerListener() {
       @Override
       public void attempted(Attempt attempt) {
         String stream = ours(attempt);
-        if (stream != null) {
+        if (stream == null) {
+          return;
+        }
+        Attempt.Began began = attempt.began();
+        if (began == null || page == null) {
           traced(stream).lifecycle(EventKind.CONNECT_ATTEMPT, kind);
+        } else {
+          // The request is a message the page sent at `began`: a sample of its clock as well.
+          long arrivalNs = trace.nowNs();
+          long pageNowNs = page.clock().arrived(began.origin(), began.atMs());
+          traced(stream).connectAttempt(kind,
+              Math.max(0, DeliveryReport.traceTimeNs(arrivalNs, pageNowNs, began.atMs())));
         }
       }
 

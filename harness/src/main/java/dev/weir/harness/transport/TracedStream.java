@@ -78,6 +78,10 @@ final class TracedStream {
     trace.lifecycle(kind, id, detail);
   }
 
+  void connectAttempt(String detail, long beganNs) {
+    trace.connectAttempt(id, detail, beganNs);
+  }
+
   void lifecycle(EventKind kind, long sequence, String detail) {
     trace.lifecycle(kind, id, sequence, detail);
   }

@@ -2,6 +2,7 @@ package dev.weir.harness.transport;
 
 import dev.weir.harness.browser.JsonText;
 import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.PageClock;
 import dev.weir.harness.browser.Payload;
 import dev.weir.harness.trace.Trace;
 import dev.weir.harness.transport.net.Attempt;
@@ -19,11 +20,13 @@ import java.util.function.Consumer;
  * The browser's own WebSocket against the loopback server. The page asks {@code
  * weir:websocket-url} for the stream's URL (it carries the server's token), and each connection the
  * server sees is one subscription. Behind a window, the page acknowledges with {@code ack N} text
- * frames.
+ * frames. The page adds to the URL when it began the attempt, so the server's record of the attempt
+ * is timed from then: a reconnection delay is the page's wait, not the browser's connect time.
  */
 final class WebSocketTransport extends OfferingTransport {
 
   private final LoopbackServer server;
+  private final PageClock clock;
   /** This transport's streams on the server, so that pages sharing a server never cross. */
   private final String prefix = ServerStreams.prefix();
   private final Set<String> listening = ConcurrentHashMap.newKeySet();
@@ -35,6 +38,7 @@ final class WebSocketTransport extends OfferingTransport {
             "websocket", page, trace, true, 
             length -> server.down(Outage.DEFAULT.lasting(length))));
     this.server = server;
+    this.clock = page.clock();
     server.addListener(offers.serverListener(Attempt.Endpoint.WEBSOCKET, prefix));
     page.bridge().handle("tauri:weir:websocket-url", request -> url(Arguments.json(request)));
   }
@@ -49,6 +53,9 @@ final class WebSocketTransport extends OfferingTransport {
 
   private CompletableFuture<Payload> url(String args) {
     String stream = JsonText.string(args, "stream");
+    // Asked as the attempt begins: a fresh sample of the page's clock, so that the attempt's begin
+    // time converts well even before the page has reported anything.
+    clock.arrived(JsonText.decimal(args, "origin"), JsonText.decimal(args, "now"));
     int ack = offers.ackEvery(stream);
     return CompletableFuture.completedFuture(
         Payload.json(

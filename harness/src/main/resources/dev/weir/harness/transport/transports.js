@@ -222,9 +222,11 @@
   // then plays the slow consumer the backend declared (busy time per message, by sequence), then
   // hands the message and its sequence to the page. The kind reports how its stream ended with
   // ended(reason); the page hears of it once, only for a subscription that opened (a refused one
-  // rejects instead), and not after it unsubscribed itself.
-  const register = (kind, subscribe) => weir.transport(kind, (stream, onmessage, options) =>
-    invoke('weir:consumer-' + kind, { stream }).then(({ delays }) => {
+  // rejects instead), and not after it unsubscribed itself. The kind also gets when the frontend
+  // asked (its page time), for a server that times connection attempts.
+  const register = (kind, subscribe) => weir.transport(kind, (stream, onmessage, options) => {
+    const began = performance.now(); // the frontend's own moment, before any of ours
+    return invoke('weir:consumer-' + kind, { stream }).then(({ delays }) => {
       const recorder = recorderFor(kind, stream);
       let state = 'opening';
       let early = null; // an end that came before the subscription was confirmed
@@ -249,7 +251,7 @@
           }
         }
         onmessage(message, seq);
-      }, ended)).then((unsubscribe) => {
+      }, ended, began)).then((unsubscribe) => {
         state = 'open';
         if (early !== null) {
           queueMicrotask(() => ended(early));
@@ -259,7 +261,8 @@
           return unsubscribe();
         };
       });
-    }));
+    });
+  });
 
   register('channel', (stream, onmessage, ended) => {
     // Behind a credit window the backend asks for an acknowledgement every `ack` deliveries;
@@ -294,11 +297,14 @@
   register('command', (stream, onmessage, ended) => poll(stream, onmessage, ended));
 
   // The browser's own WebSocket: text frames "<seq> <json>", binary frames led by an 8-byte
-  // sequence. Behind a window it acknowledges with 'ack N' text frames.
+  // sequence. Behind a window it acknowledges with 'ack N' text frames. The URL says when the
+  // page began this attempt, so the server can time it from then: between the two, Chromium may
+  // hold a WebSocket back on purpose after failed ones (a reconnection delay is the page's wait).
   const sequenceAt = (view, offset) => view.getUint32(offset) * 0x100000000 + view.getUint32(offset + 4);
-  register('websocket', (stream, onmessage, ended) =>
-    invoke('weir:websocket-url', { stream }).then(({ url, ack }) => new Promise((resolve, reject) => {
-      const socket = new WebSocket(url);
+  register('websocket', (stream, onmessage, ended, began) => {
+    const origin = performance.timeOrigin;
+    return invoke('weir:websocket-url', { stream, origin, now: performance.now() }).then(({ url, ack }) => new Promise((resolve, reject) => {
+      const socket = new WebSocket(`${url}&began=${began}&origin=${origin}`);
       socket.binaryType = 'arraybuffer';
       let consumed = 0;
       socket.onmessage = (event) => {
@@ -316,7 +322,8 @@
       socket.onopen = () => resolve(() => socket.close(1000, 'unsubscribed'));
       socket.onerror = () => reject(new Error(`weir: WebSocket for '${stream}' failed`));
       socket.onclose = (event) => ended(event.code === 1000 ? 'end' : 'closed');
-    })));
+    }));
+  });
 
   // The browser's own EventSource; it reconnects by itself, sending Last-Event-ID, and the
   // backend resumes the session. The session's key comes first; unsubscribing names it, since to

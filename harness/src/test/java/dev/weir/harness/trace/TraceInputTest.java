@@ -156,6 +156,10 @@ class TraceInputTest {
             + " got -9; convert the page's clock to the trace's with Trace.nowNs()",
         () -> trace.reconnect(accel, "give-up", 3, 0, -9));
     refused(
+        "connect-attempt on stream 0 (accel): begin time must be >= 0 ns since the trace started,"
+            + " got -4; convert the page's clock to the trace's with Trace.nowNs()",
+        () -> trace.connectAttempt(accel, "websocket", -4));
+    refused(
         "reconnect: unknown stream id -1; this trace has streams 0 (accel). Register a stream"
             + " with Trace.stream(name) and pass the id it returns",
         () -> trace.reconnect(-1, "open", 0, 0, 0));

@@ -284,7 +284,7 @@ class TraceMcapTest {
             entry(
                 0,
                 "{'index':0,'stream':'accel','kind':'connect-attempt','detail':'token ok',"
-                    + "'wall_ns':1000}"),
+                    + "'wall_ns':1000,'arrival_ns':1000}"),
             entry(
                 2,
                 "{'index':2,'stream':'accel','sequence':0,'size':16,'virtual_ns':0,"

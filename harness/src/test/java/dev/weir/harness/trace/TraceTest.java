@@ -206,6 +206,21 @@ class TraceTest {
   }
 
   @Test
+  void aConnectAttemptBegunByThePageKeepsBothTimesAndNeverLiesInTheFuture() {
+    ManualWallClock clock = new ManualWallClock(0);
+    Trace trace = Trace.start(clock);
+    int s = trace.stream("ws");
+    clock.advance(100);
+    trace.connectAttempt(s, "websocket", 60);
+    trace.connectAttempt(s, "websocket", 130); // a conversion past now: taken as now
+    trace.lifecycle(EventKind.CONNECT_ATTEMPT, s, "websocket");
+    List<TraceEvent> events = trace.snapshot().events(EventFilter.all());
+    assertEquals(List.of(60L, 100L, 100L), events.stream().map(TraceEvent::wallNs).toList());
+    assertEquals(List.of(100L, 100L, 100L), events.stream().map(TraceEvent::arrivalNs).toList());
+    assertEquals("websocket", events.get(0).detail());
+  }
+
+  @Test
   void filtersSelectByKindAndStreamInAppendOrder() {
     TraceSnapshot snapshot = SampleTraces.everyKind().snapshot();
     List<Long> indexes = new ArrayList<>();

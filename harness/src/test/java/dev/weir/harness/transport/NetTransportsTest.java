@@ -1,9 +1,13 @@
 package dev.weir.harness.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.harness.browser.Payload;
 import dev.weir.harness.browser.TestPage;
+import dev.weir.harness.trace.EventFilter;
+import dev.weir.harness.trace.EventKind;
+import dev.weir.harness.trace.TraceCursor;
 import dev.weir.harness.transport.net.LoopbackServer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,6 +68,34 @@ class NetTransportsTest {
     TestPage.soon().until(() -> transport.openSubscriptions() == 0);
     TestPage.soon().until(() -> server.counters().openConnections() == 0);
     assertEquals(101, subscriptions.get());
+  }
+
+  /**
+   * A reconnection delay is the page's wait, so an attempt is timed from when the page began it,
+   * not from when the server received it: here the page keeps its main thread busy for 300 ms
+   * right after beginning, as a browser holding a WebSocket back would delay it. (A first
+   * connection while the page is idle gives Java a fair reading of the page's clock.)
+   */
+  @Test
+  void aWebSocketAttemptIsTimedFromWhenThePageBeganIt() {
+    Transport transport = Transports.on(fixture.page()).websocket(server);
+    subscribe(transport, new AtomicInteger()).close();
+    AtomicReference<Sender> sender = new AtomicReference<>();
+    transport.offer("held", sender::set);
+    long before = transport.trace().nowNs();
+    fixture.eval("(weir.subscribe('websocket', 'held', () => {}),"
+        + " ((end) => { while (performance.now() < end) {} })(performance.now() + 300), true)");
+    TestPage.soon().until(() -> sender.get() != null);
+    TraceCursor attempt =
+        transport.trace().snapshot().cursor(EventFilter.of(EventKind.CONNECT_ATTEMPT).onStream("held"));
+    assertTrue(attempt.next(), "the server saw no attempt");
+    long beganAfterNs = attempt.wallNs() - before;
+    long heldNs = attempt.arrivalNs() - attempt.wallNs();
+    assertTrue(heldNs >= 300_000_000L,
+        "the attempt reached the server " + heldNs / 1e6 + " ms after the page began it, expected 300 or more");
+    assertTrue(beganAfterNs < 150_000_000L,
+        "timed " + beganAfterNs / 1e6 + " ms after the page was asked to begin, expected at once");
+    sender.get().close();
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
@@ -58,11 +59,12 @@ final class RequestGate extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    Attempt attempt = attemptFor(Request.getPathInContext(request));
+    Fields query = Request.extractQueryParameters(request);
+    Attempt attempt = attemptFor(Request.getPathInContext(request), began(query));
     attempts.incrementAndGet();
     listeners.forEach(listener -> listener.attempted(attempt));
     Outage outage = availability.outage();
-    Refusal refusal = check(request, attempt, outage);
+    Refusal refusal = check(request, query, attempt, outage);
     if (refusal != null) {
       refuse(request, response, callback, attempt, refusal, outage);
     } else if (attempt.endpoint() == Attempt.Endpoint.WEBSOCKET) {
@@ -75,24 +77,43 @@ final class RequestGate extends Handler.Abstract {
     return true;
   }
 
-  private static Attempt attemptFor(String path) {
+  private static Attempt attemptFor(String path, Attempt.Began began) {
     if (path.startsWith(WEBSOCKET_PATH)) {
-      return named(Attempt.Endpoint.WEBSOCKET, path.substring(WEBSOCKET_PATH.length()));
+      return named(Attempt.Endpoint.WEBSOCKET, path.substring(WEBSOCKET_PATH.length()), began);
     }
     if (path.startsWith(EVENT_STREAM_PATH)) {
-      return named(Attempt.Endpoint.EVENT_STREAM, path.substring(EVENT_STREAM_PATH.length()));
+      return named(
+          Attempt.Endpoint.EVENT_STREAM, path.substring(EVENT_STREAM_PATH.length()), began);
     }
-    return new Attempt(Attempt.Endpoint.UNKNOWN, "");
+    return new Attempt(Attempt.Endpoint.UNKNOWN, "", began);
   }
 
-  private static Attempt named(Attempt.Endpoint endpoint, String stream) {
+  private static Attempt named(Attempt.Endpoint endpoint, String stream, Attempt.Began began) {
     return StreamNames.isValid(stream)
-        ? new Attempt(endpoint, stream)
-        : new Attempt(Attempt.Endpoint.UNKNOWN, "");
+        ? new Attempt(endpoint, stream, began)
+        : new Attempt(Attempt.Endpoint.UNKNOWN, "", began);
   }
 
-  private Refusal check(Request request, Attempt attempt, Outage outage) {
-    String given = Request.extractQueryParameters(request).getValue("token");
+  /** The page's start of the attempt, when the query has both parts as finite numbers. */
+  private static Attempt.Began began(Fields query) {
+    String origin = query.getValue("origin");
+    String at = query.getValue("began");
+    if (origin == null || at == null) {
+      return null;
+    }
+    try {
+      double originMs = Double.parseDouble(origin);
+      double atMs = Double.parseDouble(at);
+      return Double.isFinite(originMs) && Double.isFinite(atMs) && atMs >= 0
+          ? new Attempt.Began(originMs, atMs)
+          : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private Refusal check(Request request, Fields query, Attempt attempt, Outage outage) {
+    String given = query.getValue("token");
     if (given == null) {
       return Refusal.MISSING_TOKEN;
     }

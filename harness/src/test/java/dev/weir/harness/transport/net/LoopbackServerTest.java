@@ -20,6 +20,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +72,26 @@ class LoopbackServerTest {
 
   private URI withToken(URI uri, String token) {
     return URI.create(uri.toString().replaceFirst("token=.*", "token=" + token));
+  }
+
+  @Test
+  void anAttemptCarriesWhenThePageBeganItOnlyWhenTheRequestSaysSoInFiniteNumbers()
+      throws Exception {
+    List<Attempt.Began> began = new CopyOnWriteArrayList<>();
+    server.addListener(new ServerListener() {
+      @Override
+      public void attempted(Attempt attempt) {
+        began.add(attempt.began());
+      }
+    });
+    // Refused for the token, so each request ends at once: attempts are heard before that.
+    String refused = withToken(server.eventSourceUri("sse1"), "x").toString();
+    for (String query : List.of("&began=12.5&origin=1700000000000.25", "", "&began=12.5",
+        "&began=x&origin=1", "&began=-1&origin=1", "&began=NaN&origin=1")) {
+      get(URI.create(refused + query));
+    }
+    assertEquals(new Attempt.Began(1700000000000.25, 12.5), began.get(0));
+    assertEquals(Arrays.asList(null, null, null, null, null), began.subList(1, 6));
   }
 
   @Test
