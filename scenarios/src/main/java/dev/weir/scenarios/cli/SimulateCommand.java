@@ -1,5 +1,6 @@
 package dev.weir.scenarios.cli;
 
+import dev.weir.scenarios.scenario.ScenarioParser;
 import dev.weir.simulator.spec.Durations;
 import dev.weir.simulator.spec.SimulationSpec;
 import dev.weir.simulator.spec.SimulationSpecParser;
@@ -45,7 +46,7 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SimulationSpec sim = SimulationSpecParser.parse(scenario, ScenarioKeys.OWNED_BY_SCENARIO);
+    SimulationSpec sim = SimulationSpecParser.parse(scenario, ScenarioParser.KEYS);
     if (seed != null) {
       sim = sim.withSeed(seed);
     }
