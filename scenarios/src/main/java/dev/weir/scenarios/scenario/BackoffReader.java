@@ -1,5 +1,6 @@
 package dev.weir.scenarios.scenario;
 
+import dev.weir.simulator.spec.Durations;
 import dev.weir.harness.check.ReconnectPolicy.Jitter;
 import dev.weir.simulator.spec.SpecException;
 import dev.weir.simulator.spec.yaml.YamlNode;
@@ -36,9 +37,9 @@ final class BackoffReader {
     Optional<YamlNode> jitter = backoff.get("jitter");
     Optional<YamlNode> attempts = backoff.get("max_attempts");
     Optional<YamlNode> resetAfter = backoff.get("reset_after");
-    long baseNs = base.isPresent() ? Units.positiveDuration(base.get()) : d.baseNs();
+    long baseNs = base.isPresent() ? Durations.positive(base.get()) : d.baseNs();
     double growth = factor.isPresent() ? Values.atLeast(factor.get(), 1, "a factor of 1 or more") : d.factor();
-    long maxNs = max.isPresent() ? Units.positiveDuration(max.get()) : d.maxNs();
+    long maxNs = max.isPresent() ? Durations.positive(max.get()) : d.maxNs();
     if (maxNs < baseNs) {
       throw max.isPresent()
           ? max.get().error("expected a max of at least the base (" + text(base, d.baseNs()) + "), found "
@@ -49,7 +50,7 @@ final class BackoffReader {
     return new Backoff(baseNs, growth, maxNs,
         jitter.isPresent() ? Jitter.parse(Values.choice(jitter.get(), JITTERS, "a jitter mode")) : d.jitter(),
         attempts.isPresent() ? attempts(attempts.get()) : d.maxAttempts(),
-        resetAfter.isPresent() ? Units.duration(resetAfter.get()) : d.resetAfterNs());
+        resetAfter.isPresent() ? Durations.of(resetAfter.get()) : d.resetAfterNs());
   }
 
   /** A value as the file wrote it, or a default as "1s, the default". */

@@ -1,5 +1,6 @@
 package dev.weir.scenarios.scenario;
 
+import dev.weir.simulator.spec.Durations;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.simulator.spec.SpecException;
 import dev.weir.simulator.spec.yaml.MapNode;
@@ -64,7 +65,7 @@ final class ExpectationReader {
     String label = arrivals.isPresent() ? Values.choice(arrivals.get(), ARRIVALS, "an arrival event") : ARRIVALS.get(0);
     return new Expectation.Ordering(
         label.equals(EventKind.CONSUME.label()) ? EventKind.CONSUME : EventKind.DELIVERY,
-        stall.isPresent() ? Units.positiveDuration(stall.get()) : Expectation.Ordering.DEFAULT_STALL_NS,
+        stall.isPresent() ? Durations.positive(stall.get()) : Expectation.Ordering.DEFAULT_STALL_NS,
         window.isPresent()
             ? (int) Values.integer(window.get(), 1, Expectation.Ordering.MAX_WINDOW,
                 "a window of 1 to " + Expectation.Ordering.MAX_WINDOW + " sequences")
@@ -83,7 +84,7 @@ final class ExpectationReader {
       gauges.put(metric, Units.size(declared.get(metric).orElseThrow()));
     }
     return new Expectation.Cleanup(
-        within.isPresent() ? Units.positiveDuration(within.get()) : Expectation.Cleanup.DEFAULT_WITHIN_NS, gauges);
+        within.isPresent() ? Durations.positive(within.get()) : Expectation.Cleanup.DEFAULT_WITHIN_NS, gauges);
   }
 
   /**
@@ -119,7 +120,7 @@ final class ExpectationReader {
             ? (int) Values.integer(maxInFlight.get(), 1, Expectation.Backpressure.MAX_IN_FLIGHT, bound)
             : (int) messages,
         maxBytes.isPresent() ? Units.positiveSize(maxBytes.get()) : bytes,
-        tolerance.isPresent() ? Units.duration(tolerance.get()) : Expectation.Backpressure.DEFAULT_CLOCK_TOLERANCE_NS);
+        tolerance.isPresent() ? Durations.of(tolerance.get()) : Expectation.Backpressure.DEFAULT_CLOCK_TOLERANCE_NS);
   }
 
   /** The policy defaults to the frontend's backoff ({@code same-as-frontend}), or backoff.js's defaults. */
@@ -154,7 +155,7 @@ final class ExpectationReader {
   }
 
   private static long withinADay(YamlNode node) throws SpecException {
-    long ns = Units.duration(node);
+    long ns = Durations.of(node);
     if (ns > DAY_NS) {
       throw node.expected("a tolerance of at most a day (24h)");
     }

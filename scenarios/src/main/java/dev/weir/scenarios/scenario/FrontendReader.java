@@ -1,5 +1,6 @@
 package dev.weir.scenarios.scenario;
 
+import dev.weir.simulator.spec.Durations;
 import dev.weir.simulator.spec.SpecException;
 import dev.weir.simulator.spec.yaml.Problems;
 import dev.weir.simulator.spec.yaml.YamlNode;
@@ -72,7 +73,7 @@ final class FrontendReader {
     Optional<OptionalInt> capacity = problems.attempt(() -> count(config, "capacity"));
     Optional<OptionalLong> gap = problems.attempt(() -> {
       Optional<YamlNode> node = config.get("gap_timeout");
-      return node.isPresent() ? OptionalLong.of(Units.positiveDuration(node.get())) : OptionalLong.empty();
+      return node.isPresent() ? OptionalLong.of(Durations.positive(node.get())) : OptionalLong.empty();
     });
     Optional<OptionalLong> stall = problems.attempt(() -> {
       Optional<YamlNode> node = config.get("stall_timeout");
@@ -104,6 +105,6 @@ final class FrontendReader {
     if (node.asScalar("a duration like 2s, or never").text().equals("never")) {
       return FrontendConfig.NEVER;
     }
-    return Units.positiveDuration(node);
+    return Durations.positive(node);
   }
 }

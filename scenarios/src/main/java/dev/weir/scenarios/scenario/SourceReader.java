@@ -1,5 +1,6 @@
 package dev.weir.scenarios.scenario;
 
+import dev.weir.simulator.spec.Durations;
 import dev.weir.simulator.spec.SimulationSpec;
 import dev.weir.simulator.spec.SimulationSpecParser;
 import dev.weir.simulator.spec.SpecException;
@@ -66,7 +67,7 @@ final class SourceReader {
     });
     Optional<OptionalLong> duration = problems.attempt(() -> {
       Optional<YamlNode> node = root.get("duration");
-      return node.isPresent() ? OptionalLong.of(Units.positiveDuration(node.get())) : OptionalLong.empty();
+      return node.isPresent() ? OptionalLong.of(Durations.positive(node.get())) : OptionalLong.empty();
     });
     problems.throwIfAny();
     return new Source.Recorded(recording.orElseThrow(), seed.orElseThrow(), duration.orElseThrow());

@@ -1,5 +1,6 @@
 package dev.weir.scenarios.scenario;
 
+import dev.weir.simulator.spec.Durations;
 import dev.weir.scenarios.scenario.TransportFaultSpec.Extent;
 import dev.weir.simulator.spec.SpecException;
 import dev.weir.simulator.spec.yaml.YamlNode;
@@ -39,8 +40,8 @@ enum TransportFaultKind {
     TransportFaultSpec.Kind read(Fields p, Extent extent) throws SpecException {
       Optional<YamlNode> fixed = p.get("fixed");
       Optional<YamlNode> jitter = p.get("jitter");
-      long fixedNs = fixed.isPresent() ? Units.duration(fixed.get()) : 0;
-      long jitterNs = jitter.isPresent() ? Units.duration(jitter.get()) : 0;
+      long fixedNs = fixed.isPresent() ? Durations.of(fixed.get()) : 0;
+      long jitterNs = jitter.isPresent() ? Durations.of(jitter.get()) : 0;
       if (fixedNs == 0 && jitterNs == 0) {
         throw p.error("expected a delay above zero: a fixed time, a jitter, or both, like {fixed: 20ms, jitter: 10ms}");
       }
@@ -50,13 +51,13 @@ enum TransportFaultKind {
   STALL("stall", "for") {
     @Override
     TransportFaultSpec.Kind read(Fields p, Extent extent) throws SpecException {
-      return new TransportFaultSpec.Stall(Units.positiveDuration(p.require(FOR, "stall fault")));
+      return new TransportFaultSpec.Stall(Durations.positive(p.require(FOR, "stall fault")));
     }
   },
   DISCONNECT("disconnect", "for") {
     @Override
     TransportFaultSpec.Kind read(Fields p, Extent extent) throws SpecException {
-      return new TransportFaultSpec.Disconnect(Units.positiveDuration(p.require(FOR, "disconnect fault")));
+      return new TransportFaultSpec.Disconnect(Durations.positive(p.require(FOR, "disconnect fault")));
     }
   },
   RELOAD("reload") {
@@ -69,7 +70,7 @@ enum TransportFaultKind {
     @Override
     TransportFaultSpec.Kind read(Fields p, Extent extent) throws SpecException {
       return new TransportFaultSpec.SlowConsumer(extent,
-          Units.positiveDuration(p.require("per_message", "slow_consumer fault")));
+          Durations.positive(p.require("per_message", "slow_consumer fault")));
     }
   };
 

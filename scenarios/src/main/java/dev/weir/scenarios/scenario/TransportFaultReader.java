@@ -1,5 +1,6 @@
 package dev.weir.scenarios.scenario;
 
+import dev.weir.simulator.spec.Durations;
 import dev.weir.scenarios.scenario.TransportFaultSpec.Extent;
 import dev.weir.simulator.spec.SpecException;
 import dev.weir.simulator.spec.yaml.MapNode;
@@ -79,7 +80,7 @@ final class TransportFaultReader {
       return new TransportFaultSpec.AtMessage(Values.integer(fromMessage.get(), 0, Long.MAX_VALUE - 1,
           "a message sequence, 0 or more"));
     }
-    long atNs = at.isPresent() ? Units.duration(at.get()) : 0;
+    long atNs = at.isPresent() ? Durations.of(at.get()) : 0;
     if (at.isPresent() && run.isPresent()) {
       run.get().before(atNs, at.get());
     }
@@ -94,7 +95,7 @@ final class TransportFaultReader {
       throw count.get().error("expected either for (a time) or for_messages (a count), found both");
     }
     if (time.isPresent()) {
-      return new TransportFaultSpec.ForTime(Units.positiveDuration(time.get()));
+      return new TransportFaultSpec.ForTime(Durations.positive(time.get()));
     }
     if (count.isPresent()) {
       return new TransportFaultSpec.ForMessages(Values.integer(count.get(), 1, Long.MAX_VALUE,

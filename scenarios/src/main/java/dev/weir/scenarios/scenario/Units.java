@@ -29,25 +29,6 @@ final class Units {
 
   private Units() {}
 
-  /** A duration that is not negative, in nanoseconds. */
-  static long duration(YamlNode node) throws SpecException {
-    String text = node.asScalar("a duration like 1500ms").string("a duration like 1500ms");
-    try {
-      return Durations.parse(text);
-    } catch (IllegalArgumentException bad) {
-      throw node.error(bad.getMessage());
-    }
-  }
-
-  /** A duration above zero, in nanoseconds. */
-  static long positiveDuration(YamlNode node) throws SpecException {
-    long nanos = duration(node);
-    if (nanos == 0) {
-      throw node.expected("a duration above zero");
-    }
-    return nanos;
-  }
-
   /** A size in bytes, zero or more: a whole number of bytes, or a number and B, KiB, MiB or GiB. */
   static long size(YamlNode node) throws SpecException {
     ScalarNode scalar = node.asScalar(SIZE_EXPECTED);

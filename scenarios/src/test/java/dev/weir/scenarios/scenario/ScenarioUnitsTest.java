@@ -1,5 +1,6 @@
 package dev.weir.scenarios.scenario;
 
+import dev.weir.simulator.spec.Durations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -16,20 +17,20 @@ class ScenarioUnitsTest {
   @ParameterizedTest
   @CsvSource({"250ms, 250000000", "1.5s, 1500000000", "2m, 120000000000", "0s, 0", "20us, 20000", "1h, 3600000000000"})
   void durations(String text, long nanos) throws SpecException {
-    assertEquals(nanos, Units.duration(node(text)));
+    assertEquals(nanos, Durations.of(node(text)));
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
-      10       | expected a duration like 1500ms, found 10
-      1.5      | expected a duration like 1500ms, found 1.5
+      10       | expected a duration with a unit (ns, us, ms, s, m, h) like 1500ms or 1.5s, found "10"
+      1.5      | expected a duration with a unit (ns, us, ms, s, m, h) like 1500ms or 1.5s, found "1.5"
       1 s      | expected a duration with a unit (ns, us, ms, s, m, h) like 1500ms or 1.5s, found "1 s"
       -5ms     | expected a duration that is not negative, found "-5ms"
       0.5ns    | expected a whole number of nanoseconds, found "0.5ns"
       2d       | expected a duration with a unit (ns, us, ms, s, m, h) like 1500ms or 1.5s, found "2d"
       """)
   void badDurations(String text, String detail) {
-    assertEquals(detail, assertThrows(SpecException.class, () -> Units.duration(node(text))).detail());
+    assertEquals(detail, assertThrows(SpecException.class, () -> Durations.of(node(text))).detail());
   }
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.weir.simulator.spec;
 
+import dev.weir.simulator.spec.yaml.YamlNode;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,6 +27,30 @@ public final class Durations {
   private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private Durations() {}
+
+  /**
+   * The duration a spec file gives at {@code node}, not negative, in nanoseconds; every file
+   * format of weir reads durations through here, so they read and fail alike.
+   *
+   * @throws SpecException at the node, naming what was expected
+   */
+  public static long of(YamlNode node) throws SpecException {
+    String text = node.asScalar("a duration like 1500ms").text();
+    try {
+      return parse(text);
+    } catch (IllegalArgumentException bad) {
+      throw node.error(bad.getMessage());
+    }
+  }
+
+  /** As {@link #of}, and above zero. */
+  public static long positive(YamlNode node) throws SpecException {
+    long nanos = of(node);
+    if (nanos == 0) {
+      throw node.expected("a duration above zero");
+    }
+    return nanos;
+  }
 
   /**
    * A duration that is not negative, in nanoseconds.

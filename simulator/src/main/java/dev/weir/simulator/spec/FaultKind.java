@@ -33,7 +33,7 @@ enum FaultKind {
   JITTER("jitter", "stddev") {
     @Override
     FaultSpec.Kind read(Params p) throws SpecException {
-      return new FaultSpec.Jitter(Params.positiveDuration(p.require("stddev")));
+      return new FaultSpec.Jitter(Durations.positive(p.require("stddev")));
     }
   },
   DRIFT("drift", "ppm") {

@@ -66,7 +66,7 @@ final class FaultParser {
     if (declared.isEmpty()) {
       return 0;
     }
-    long atNs = Params.duration(declared.get());
+    long atNs = Durations.of(declared.get());
     if (atNs >= durationNs) {
       throw declared.get().expected("a start time before the end of the run (duration " + durationText + ")");
     }

@@ -43,31 +43,15 @@ class Params {
   /** A duration that must be above zero, or {@code absent}. */
   final long positiveDuration(String key, long absent) throws SpecException {
     Optional<YamlNode> node = map.get(key);
-    return node.isPresent() ? positiveDuration(node.get()) : absent;
+    return node.isPresent() ? Durations.positive(node.get()) : absent;
   }
 
   /** A duration that must not be negative, or {@code absent}. */
   final long duration(String key, long absent) throws SpecException {
     Optional<YamlNode> node = map.get(key);
-    return node.isPresent() ? duration(node.get()) : absent;
+    return node.isPresent() ? Durations.of(node.get()) : absent;
   }
 
-  static long duration(YamlNode node) throws SpecException {
-    String text = node.asScalar("a duration like 1500ms").text();
-    try {
-      return Durations.parse(text);
-    } catch (IllegalArgumentException bad) {
-      throw node.error(bad.getMessage());
-    }
-  }
-
-  static long positiveDuration(YamlNode node) throws SpecException {
-    long nanos = duration(node);
-    if (nanos == 0) {
-      throw node.expected("a duration above zero");
-    }
-    return nanos;
-  }
 
   static long signedDuration(YamlNode node) throws SpecException {
     String text = node.asScalar("a duration like 1500ms or -5ms").text();

@@ -206,8 +206,8 @@ enum SignalModel {
 
   /** The time at {@code node}, which must be later than the one at {@code previous} (when not null). */
   private static long laterThan(YamlNode previous, YamlNode node) throws SpecException {
-    long timeNs = Params.duration(node);
-    if (previous != null && timeNs <= Params.duration(previous)) {
+    long timeNs = Durations.of(node);
+    if (previous != null && timeNs <= Durations.of(previous)) {
       throw node.expected("a time later than the one before it (\"" + previous.asScalar("").text() + "\")");
     }
     return timeNs;

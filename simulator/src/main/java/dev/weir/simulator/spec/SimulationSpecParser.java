@@ -65,7 +65,7 @@ public final class SimulationSpecParser {
         Stream.concat(KEYS.stream(), otherTopLevelKeys.stream().sorted()).toList(), FILE));
     long seed = problems.attempt(() -> seed(map)).orElse(0L);
     Optional<YamlNode> durationNode = problems.attempt(() -> map.require("duration", FILE));
-    Optional<Long> duration = durationNode.flatMap(node -> problems.attempt(() -> Params.positiveDuration(node)));
+    Optional<Long> duration = durationNode.flatMap(node -> problems.attempt(() -> Durations.positive(node)));
     Optional<List<SensorSpec>> sensors = problems.attempt(() -> sensors(map));
     List<FaultSpec> faults = List.of();
     if (duration.isPresent() && sensors.isPresent()) {
