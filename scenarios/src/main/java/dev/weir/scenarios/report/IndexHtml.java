@@ -1,5 +1,6 @@
 package dev.weir.scenarios.report;
 
+import dev.weir.harness.conformance.CaseResult;
 import static dev.weir.scenarios.report.Html.escape;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -49,7 +50,7 @@ final class IndexHtml implements ReportFile {
     StringBuilder html = new StringBuilder(64 * 1024);
     head(report, html);
     matrix(report, html);
-    List<ReportRun> runs = report.runs();
+    List<CaseResult> runs = report.runs();
     for (int i = 0; i < runs.size(); i++) {
       run(runs.get(i), i, html);
     }
@@ -110,7 +111,7 @@ final class IndexHtml implements ReportFile {
   private static void cell(Report report, String caseId, String transport, StringBuilder html) {
     html.append("<td data-case=\"").append(escape(caseId)).append("\" data-transport=\"")
         .append(escape(transport)).append('"');
-    Optional<ReportRun> run = report.run(caseId, transport);
+    Optional<CaseResult> run = report.run(caseId, transport);
     if (run.isEmpty()) {
       html.append(" class=\"cell na\" data-status=\"N/A\">&ndash;</td>");
       return;
@@ -121,14 +122,14 @@ final class IndexHtml implements ReportFile {
         .append("\">").append(status).append("</a></td>");
   }
 
-  private static void run(ReportRun run, int index, StringBuilder html) {
+  private static void run(CaseResult run, int index, StringBuilder html) {
     String status = run.status().label();
     html.append("<section class=\"run\" id=\"run-").append(index).append("\" data-status=\"")
         .append(status).append("\">\n<h2><span class=\"badge ").append(Html.cssClass(status))
         .append("\">").append(status).append("</span> ").append(escape(run.caseId()))
-        .append(" on ").append(escape(run.transport())).append(" <small>")
+        .append(" on ").append(escape(run.kind())).append(" <small>")
         .append(seconds(run.took().toMillis())).append("</small></h2>\n");
-    html.append("<p class=\"case-title\">").append(escape(run.title())).append("</p>\n");
+    html.append("<p class=\"case-title\">").append(escape(run.description())).append("</p>\n");
     for (Verdict verdict : run.verdicts()) {
       verdict(verdict, html);
     }
@@ -234,11 +235,11 @@ final class IndexHtml implements ReportFile {
   }
 
   /** Every run's evidence as one JSON array, indexed like the runs, safe inside a script element. */
-  private static String evidence(List<ReportRun> runs) throws IOException {
+  private static String evidence(List<CaseResult> runs) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
       json.writeStartArray();
-      for (ReportRun run : runs) {
+      for (CaseResult run : runs) {
         run.evidence().writeJson(json);
       }
       json.writeEndArray();

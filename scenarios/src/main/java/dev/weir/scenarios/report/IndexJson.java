@@ -1,5 +1,6 @@
 package dev.weir.scenarios.report;
 
+import dev.weir.harness.conformance.CaseResult;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -53,7 +54,7 @@ final class IndexJson implements ReportFile {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("runs");
-      for (ReportRun run : report.runs()) {
+      for (CaseResult run : report.runs()) {
         run(run, json);
       }
       json.writeEndArray();
@@ -61,10 +62,10 @@ final class IndexJson implements ReportFile {
     }
   }
 
-  private static void run(ReportRun run, JsonGenerator json) throws IOException {
+  private static void run(CaseResult run, JsonGenerator json) throws IOException {
     json.writeStartObject();
     json.writeStringField("case", run.caseId());
-    json.writeStringField("transport", run.transport());
+    json.writeStringField("transport", run.kind());
     json.writeStringField("status", run.status().label());
     json.writeNumberField("took_ns", run.took().toNanos());
     json.writeArrayFieldStart("verdicts");

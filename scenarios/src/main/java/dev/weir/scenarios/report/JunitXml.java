@@ -1,5 +1,6 @@
 package dev.weir.scenarios.report;
 
+import dev.weir.harness.conformance.CaseResult;
 import dev.weir.harness.check.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,13 +38,13 @@ final class JunitXml implements ReportFile {
       xml.writeAttribute("tests", String.valueOf(report.runs().size()));
       xml.writeAttribute(
           "failures",
-          String.valueOf(report.runs().stream().filter(r -> r.firstFailure().isPresent()).count()));
+          String.valueOf(report.runs().stream().filter(r -> !r.passed()).count()));
       xml.writeAttribute("errors", "0");
       xml.writeAttribute("skipped", "0");
       xml.writeAttribute(
           "time",
-          seconds(report.runs().stream().map(ReportRun::took).reduce(Duration.ZERO, Duration::plus)));
-      for (ReportRun run : report.runs()) {
+          seconds(report.runs().stream().map(CaseResult::took).reduce(Duration.ZERO, Duration::plus)));
+      for (CaseResult run : report.runs()) {
         testcase(run, xml);
       }
       xml.writeCharacters("\n");
@@ -56,19 +57,19 @@ final class JunitXml implements ReportFile {
     }
   }
 
-  private static void testcase(ReportRun run, XMLStreamWriter xml) throws XMLStreamException {
+  private static void testcase(CaseResult run, XMLStreamWriter xml) throws XMLStreamException {
     xml.writeCharacters("\n  ");
-    boolean failed = run.firstFailure().isPresent();
+    boolean failed = !run.passed();
     if (failed) {
       xml.writeStartElement("testcase");
     } else {
       xml.writeEmptyElement("testcase");
     }
-    xml.writeAttribute("name", text(run.caseId() + " [" + run.transport() + "]"));
+    xml.writeAttribute("name", text(run.caseId() + " [" + run.kind() + "]"));
     xml.writeAttribute("classname", text("weir." + run.caseId().replace('/', '.')));
     xml.writeAttribute("time", seconds(run.took()));
     if (failed) {
-      Verdict failure = run.firstFailure().get();
+      Verdict failure = run.failures().get(0);
       xml.writeCharacters("\n    ");
       xml.writeStartElement("failure");
       xml.writeAttribute("message", text(message(failure)));

@@ -1,5 +1,6 @@
 package dev.weir.scenarios.report;
 
+import dev.weir.harness.conformance.CaseResult;
 import dev.weir.harness.check.Status;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,17 +21,17 @@ import java.util.Set;
  * @param title the report's heading, such as {@code weir conformance: fixtures/frontend/reference}
  * @param runs in the order they ran; at most one per case and transport
  */
-public record Report(String title, List<ReportRun> runs) {
+public record Report(String title, List<CaseResult> runs) {
 
   public Report {
     Objects.requireNonNull(title, "title");
     runs = List.copyOf(runs);
     Set<String> seen = new HashSet<>();
-    for (ReportRun run : runs) {
-      if (!seen.add(run.caseId() + "\n" + run.transport())) {
+    for (CaseResult run : runs) {
+      if (!seen.add(run.caseId() + "\n" + run.kind())) {
         throw new IllegalArgumentException(
             "expected one run per case and transport, got two of " + run.caseId() + " on "
-                + run.transport());
+                + run.kind());
       }
     }
   }
@@ -38,8 +39,8 @@ public record Report(String title, List<ReportRun> runs) {
   /** Each case's id and title (its first run's), in the order their first runs come. */
   public Map<String, String> cases() {
     Map<String, String> cases = new LinkedHashMap<>();
-    for (ReportRun run : runs) {
-      cases.putIfAbsent(run.caseId(), run.title());
+    for (CaseResult run : runs) {
+      cases.putIfAbsent(run.caseId(), run.description());
     }
     return cases;
   }
@@ -47,14 +48,14 @@ public record Report(String title, List<ReportRun> runs) {
   /** The transports, in the order their first runs come. */
   public List<String> transports() {
     Set<String> transports = new LinkedHashSet<>();
-    runs.forEach(run -> transports.add(run.transport()));
+    runs.forEach(run -> transports.add(run.kind()));
     return new ArrayList<>(transports);
   }
 
   /** The run of {@code caseId} on {@code transport}; empty where the case does not apply. */
-  public Optional<ReportRun> run(String caseId, String transport) {
+  public Optional<CaseResult> run(String caseId, String transport) {
     return runs.stream()
-        .filter(r -> r.caseId().equals(caseId) && r.transport().equals(transport))
+        .filter(r -> r.caseId().equals(caseId) && r.kind().equals(transport))
         .findFirst();
   }
 

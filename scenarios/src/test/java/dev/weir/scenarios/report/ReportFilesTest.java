@@ -1,5 +1,6 @@
 package dev.weir.scenarios.report;
 
+import dev.weir.harness.conformance.CaseResult;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,7 +56,7 @@ class ReportFilesTest {
     void aSmallModelIsWrittenExactly() throws IOException {
       Verdict verdict = informational();
       Evidence nothing = Evidence.of(Trace.start(new ManualWallClock(0)).snapshot());
-      Report report = new Report("t", List.of(new ReportRun("throughput", "measured", "channel",
+      Report report = new Report("t", List.of(new CaseResult("throughput", "measured", "channel",
           List.of(verdict), Duration.ofMillis(1_500), nothing)));
       Path folder = ReportWriter.write(report, dir.resolve("small")).getParent();
       assertEquals(
@@ -95,7 +96,7 @@ class ReportFilesTest {
       String name = "log</script><script>alert(1)</script>&<!--";
       Trace trace = Trace.start(new ManualWallClock(0));
       trace.buffer(trace.stream(name), 1, 0, new long[] {0}, 1, 0);
-      Report report = new Report("t", List.of(new ReportRun("buffer", "b", "channel",
+      Report report = new Report("t", List.of(new CaseResult("buffer", "b", "channel",
           List.of(informational()), Duration.ZERO, Evidence.of(trace.snapshot()))));
       String html = Files.readString(
           ReportWriter.write(report, dir.resolve("escaped")));

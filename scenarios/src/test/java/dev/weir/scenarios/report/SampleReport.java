@@ -1,5 +1,6 @@
 package dev.weir.scenarios.report;
 
+import dev.weir.harness.conformance.CaseResult;
 import dev.weir.harness.check.BufferChecker;
 import dev.weir.harness.check.Checker;
 import dev.weir.harness.check.OrderingChecker;
@@ -44,7 +45,7 @@ final class SampleReport {
   static Report build() {
     OrderingChecker ordering = new OrderingChecker(EventKind.DELIVERY, Duration.ofSeconds(1));
     String orderingTitle = "300 readings at 100 Hz: every message delivered once, in order";
-    List<ReportRun> runs = new ArrayList<>();
+    List<CaseResult> runs = new ArrayList<>();
     TraceSnapshot clean = streaming(-1, -1);
     runs.add(run("ordering", orderingTitle, "channel", clean, List.of(ordering), 3_250));
     runs.add(run("ordering", orderingTitle, "websocket", streaming(10, -1), List.of(ordering), 3_310));
@@ -59,15 +60,15 @@ final class SampleReport {
     counts.put("messages", 300L);
     Verdict measured = new Verdict("throughput", Status.INFORMATIONAL, counts, Map.of(), null,
         "INFORMATIONAL: 300 messages in 3 s, measured, not judged.");
-    runs.add(new ReportRun("throughput", "messages per second, measured", "channel",
+    runs.add(new CaseResult("throughput", "messages per second, measured", "channel",
         List.of(measured), Duration.ofMillis(3_000), Judgement.of(clean, List.of()).evidence()));
     return new Report("weir conformance: sample <frontend> & \"friends\"", runs);
   }
 
-  private static ReportRun run(String id, String title, String transport, TraceSnapshot trace,
+  private static CaseResult run(String id, String title, String transport, TraceSnapshot trace,
       List<Checker> checkers, long tookMs) {
     Judgement judged = Judgement.of(trace, checkers);
-    return new ReportRun(id, title, transport, judged.verdicts(), Duration.ofMillis(tookMs),
+    return new CaseResult(id, title, transport, judged.verdicts(), Duration.ofMillis(tookMs),
         judged.evidence());
   }
 
