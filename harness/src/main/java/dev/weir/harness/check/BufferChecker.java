@@ -56,6 +56,11 @@ public final class BufferChecker implements Checker {
     this.toleranceBytes = memoryToleranceBytes;
   }
 
+  /** The buffers' declared capacity, items: what a report draws occupancy against. */
+  public int capacity() {
+    return capacity;
+  }
+
   @Override
   public String name() {
     return "buffer";

@@ -26,6 +26,9 @@ import java.util.Objects;
  */
 public final class ReconnectChecker implements Checker {
 
+  /** How many judged retries {@link #review} lists; a report plots no more. */
+  public static final int RETRIES_KEPT = 1_024;
+
   private final ReconnectPolicy policy;
   private final ReconnectTolerance tolerance;
   private final boolean resumes;
@@ -54,7 +57,23 @@ public final class ReconnectChecker implements Checker {
 
   @Override
   public Verdict check(TraceSnapshot trace) {
-    ReconnectTally tally = new ReconnectTally();
+    return new ReconnectReport(name(), policy, tolerance, resumes).verdict(trace, pass(trace, 0));
+  }
+
+  /**
+   * The verdict {@link #check} gives and, from the same pass, the retries it judged: each one's
+   * delay against its envelope and tolerance, for a report to plot. Lists up to {@link
+   * #RETRIES_KEPT} retries (about 100 bytes each) and counts the rest.
+   */
+  public ReconnectReview review(TraceSnapshot trace) {
+    ReconnectTally tally = pass(trace, RETRIES_KEPT);
+    Verdict verdict = new ReconnectReport(name(), policy, tolerance, resumes).verdict(trace, tally);
+    return new ReconnectReview(verdict, tally.retries(), tally.judged() - tally.retries().size());
+  }
+
+  /** The one pass: every stream's connections replayed against the policy into a tally. */
+  private ReconnectTally pass(TraceSnapshot trace, int keep) {
+    ReconnectTally tally = new ReconnectTally(keep);
     Map<String, ReconnectStream> streams = new LinkedHashMap<>();
     TraceCursor event = trace.cursor();
     while (event.next()) {
@@ -84,7 +103,7 @@ public final class ReconnectChecker implements Checker {
     for (ReconnectStream stream : streams.values()) {
       stream.finish();
     }
-    return new ReconnectReport(name(), policy, tolerance, resumes).verdict(trace, tally);
+    return tally;
   }
 
   @Override

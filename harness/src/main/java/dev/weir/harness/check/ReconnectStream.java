@@ -229,16 +229,18 @@ final class ReconnectStream {
         excessAttempt = attempt;
       }
     } else if (timed) {
-      judge(index, attempt, delayNs);
+      judge(index, ns, attempt, delayNs);
     }
   }
 
-  private void judge(long index, int attempt, long delayNs) {
+  private void judge(long index, long ns, int attempt, long delayNs) {
     long lowNs = policy.lowNs(attempt, previousNs);
     long highNs = policy.highNs(attempt, previousNs);
-    boolean early = delayNs < lowNs - tolerance.earlyNs();
-    boolean late = delayNs > highNs + tolerance.lateAllowanceNs(highNs);
-    tally.judged(!early && !late, name, attempt, delayNs - highNs);
+    long earliestNs = lowNs - tolerance.earlyNs();
+    long latestNs = highNs + tolerance.lateAllowanceNs(highNs);
+    boolean early = delayNs < earliestNs;
+    boolean late = delayNs > latestNs;
+    tally.judged(name, index, ns, attempt, delayNs, lowNs, highNs, earliestNs, latestNs);
     if (early || late) {
       ReconnectDefect defect =
           early

@@ -1,5 +1,8 @@
 package dev.weir.harness.check;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What one reconnect pass found over all streams: counts of what happened and of each defect, the
  * worst lateness and the first finding. Constant size, whatever the trace.
@@ -27,6 +30,8 @@ final class ReconnectTally {
   static final int CHANCE = 4;
 
   private final long[] defects = new long[ReconnectDefect.values().length];
+  private final int keep;
+  private final List<ReconnectRetry> retries = new ArrayList<>();
   private final EarliestFinding<ReconnectDefect> first = new EarliestFinding<>();
   private long streams;
   private long outages;
@@ -40,6 +45,11 @@ final class ReconnectTally {
   private long worstLateNs;
   private String worstStream;
   private long worstAttempt;
+
+  /** @param keep how many judged retries to list (0 for a verdict alone, which allocates none) */
+  ReconnectTally(int keep) {
+    this.keep = keep;
+  }
 
   void countStream() {
     streams++;
@@ -71,18 +81,33 @@ final class ReconnectTally {
   }
 
   /**
-   * A retry whose delay was held against its envelope: {@code within} its tolerance or not, and
-   * {@code lateNs} past the envelope's top (negative when before it).
+   * A retry whose delay was held against its envelope (the fields of {@link ReconnectRetry});
+   * listed while fewer than keep are, built only then so that a verdict alone allocates nothing.
    */
-  void judged(boolean within, String stream, long attempt, long lateNs) {
+  void judged(
+      String stream,
+      long index,
+      long wallNs,
+      int attempt,
+      long delayNs,
+      long lowNs,
+      long highNs,
+      long earliestNs,
+      long latestNs) {
+    boolean within = delayNs >= earliestNs && delayNs <= latestNs;
     judged++;
     if (within) {
       withinEnvelope++;
     }
-    if (lateNs > worstLateNs) {
-      worstLateNs = lateNs;
+    if (delayNs - highNs > worstLateNs) {
+      worstLateNs = delayNs - highNs;
       worstStream = stream;
       worstAttempt = attempt;
+    }
+    if (retries.size() < keep) {
+      retries.add(
+          new ReconnectRetry(
+              stream, index, wallNs, attempt, delayNs, lowNs, highNs, earliestNs, latestNs, within));
     }
   }
 
@@ -164,6 +189,11 @@ final class ReconnectTally {
 
   long worstAttempt() {
     return worstAttempt;
+  }
+
+  /** The judged retries listed, at most keep. */
+  List<ReconnectRetry> retries() {
+    return retries;
   }
 
   EarliestFinding<ReconnectDefect> first() {

@@ -1,8 +1,7 @@
 package dev.weir.harness.conformance;
 
 import dev.weir.harness.browser.BrowserRuntime;
-import dev.weir.harness.check.Checker;
-import dev.weir.harness.check.Verdict;
+import dev.weir.harness.evidence.Judgement;
 import dev.weir.harness.trace.TraceSnapshot;
 import dev.weir.harness.transport.Offer;
 import dev.weir.harness.transport.Transports;
@@ -96,11 +95,8 @@ public final class Conformance {
       c.drive(run);
       trace = run.snapshot();
     }
-    List<Verdict> verdicts = new ArrayList<>();
-    for (Checker checker : c.checkers()) {
-      verdicts.add(checker.check(trace));
-    }
-    return new CaseResult(c.id(), c.checker(), kind, verdicts,
-        Duration.ofNanos(System.nanoTime() - start));
+    Judgement judged = Judgement.of(trace, c.checkers());
+    return new CaseResult(c.id(), c.description(), kind, judged.verdicts(),
+        Duration.ofNanos(System.nanoTime() - start), judged.evidence());
   }
 }

@@ -402,6 +402,57 @@ class ReconnectCheckerTest {
     }
   }
 
+  @Nested
+  class Review {
+
+    @Test
+    void listsEachJudgedRetryWithItsEnvelopeAndTheSameVerdict() {
+      TestTrace t = new TestTrace().attempt("s").open("s").lose("s");
+      long[] indexes = new long[5];
+      long[] times = new long[5];
+      for (int k = 1; k <= 5; k++) {
+        indexes[k - 1] = t.nextIndex();
+        t.attemptAfter("s", (100L << (k - 1)) * MS); // 100, 200, 400, 800, 1600 ms: uncapped
+        times[k - 1] = t.nowNs();
+        t.refuse("s");
+      }
+      ReconnectChecker checker = checker(Jitter.NONE, 6);
+      ReconnectReview review = checker.review(t.snapshot());
+
+      assertEquals(checker.check(t.snapshot()).toJson(), review.verdict().toJson());
+      assertEquals(5, review.verdict().count("retries-judged"));
+      assertEquals(0, review.omitted());
+      long[] highs = {100, 200, 400, 800, 1000}; // the cap
+      long[] allowances = {40, 50, 100, 200, 250}; // 40 ms or a quarter of the top
+      for (int k = 1; k <= 5; k++) {
+        long high = highs[k - 1] * MS;
+        assertEquals(
+            new ReconnectRetry("s", indexes[k - 1], times[k - 1], k, (100L << (k - 1)) * MS, high,
+                high, high - 2 * MS, high + allowances[k - 1] * MS, k < 5),
+            review.retries().get(k - 1));
+      }
+    }
+
+    @Test
+    void listsAtMostRetriesKeptAndCountsTheRest() {
+      ReconnectPolicy everSlow = new ReconnectPolicy(Duration.ofMillis(10), 1,
+          Duration.ofMillis(10), Jitter.NONE, ReconnectPolicy.UNLIMITED, Duration.ofSeconds(1));
+      TestTrace t = new TestTrace().attempt("s").open("s").lose("s");
+      int retries = ReconnectChecker.RETRIES_KEPT + 6;
+      for (int k = 0; k < retries; k++) {
+        t.attemptAfter("s", 10 * MS).refuse("s");
+      }
+      ReconnectReview review =
+          new ReconnectChecker(everSlow, ReconnectTolerance.DEFAULT).review(t.snapshot());
+      assertEquals(Status.OK, review.verdict().status(), review.verdict()::summary);
+      assertEquals(retries, review.verdict().count("retries-judged"));
+      assertEquals(ReconnectChecker.RETRIES_KEPT, review.retries().size());
+      assertEquals(6, review.omitted());
+      assertEquals(ReconnectChecker.RETRIES_KEPT, review.retries().get(
+          ReconnectChecker.RETRIES_KEPT - 1).attempt());
+    }
+  }
+
   @Test
   void theVerdictsJsonIsStable() {
     TestTrace t = new TestTrace().attempt("s").open("s").lose("s");
