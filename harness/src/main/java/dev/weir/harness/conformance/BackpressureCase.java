@@ -50,7 +50,7 @@ final class BackpressureCase implements ConformanceCase {
     Offer slow = Offer.PLAIN.withWindow(WINDOW).withFaults(new Faults(3, List.of(
         new TransportFault.SlowConsumer(0, Long.MAX_VALUE, Duration.ofMillis(1)))));
     run.start("backpressure", Map.of(), slow,
-        new Producer(Readings.json(3, COUNT), COUNT, Duration.ZERO, true));
+        new Producer(Timeline.steady(Readings.json(3, COUNT), COUNT, Duration.ZERO), true));
     run.awaitProducer(Duration.ofSeconds(60));
     run.settle();
     run.closeFrontend();

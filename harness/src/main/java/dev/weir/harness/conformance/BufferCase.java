@@ -43,7 +43,7 @@ final class BufferCase implements ConformanceCase {
   @Override
   public void drive(CaseRun run) {
     run.start("buffer", Map.of("capacity", CAPACITY), Offer.PLAIN,
-        new Producer(Readings.json(11, COUNT), COUNT, Duration.ofMillis(1), true));
+        new Producer(Timeline.steady(Readings.json(11, COUNT), COUNT, Duration.ofMillis(1)), true));
     run.awaitSent(COUNT * 6L / 10);
     run.sampleHeap();
     run.awaitProducer(Duration.ofSeconds(30));

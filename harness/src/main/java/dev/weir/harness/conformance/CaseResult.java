@@ -6,6 +6,7 @@ import dev.weir.harness.evidence.Evidence;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One case run on one transport: its verdicts and what a report plots of it. The CLI's table, the
@@ -37,6 +38,12 @@ public record CaseResult(String caseId, String description, String kind, List<Ve
   /** True when no verdict FAILED. */
   public boolean passed() {
     return verdicts.stream().allMatch(v -> v.status() != Status.FAILED);
+  }
+
+  /** Each verdict's checker and status, such as {@code ordering/consume OK, buffer FAILED}. */
+  public String statuses() {
+    return verdicts.stream().map(v -> v.checker() + " " + v.status().label())
+        .collect(Collectors.joining(", "));
   }
 
   /** The verdicts that FAILED, in checker order. */

@@ -52,7 +52,8 @@ final class CleanupCase implements ConformanceCase {
   @Override
   public void drive(CaseRun run) {
     run.start("cleanup", Map.of(), Offer.PLAIN, new Producer(
-        Readings.json(5, PER_CYCLE), Producer.UNBOUNDED, Duration.ofMillis(1), false));
+        Timeline.steady(Readings.json(5, PER_CYCLE), Timeline.UNBOUNDED, Duration.ofMillis(1)),
+        false));
     cycle(run, false); // warm-up: the first open loads and compiles what later ones reuse
     run.sampleGauges();
     for (int i = 0; i < CYCLES; i++) {

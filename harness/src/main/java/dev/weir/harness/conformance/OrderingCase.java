@@ -50,7 +50,7 @@ final class OrderingCase implements ConformanceCase {
         new TransportFault.Duplicate(0, Long.MAX_VALUE, 0.02),
         new TransportFault.Drop(0, Long.MAX_VALUE, 0.01))));
     run.start("ordering", Map.of("gapTimeoutMs", 200), faulty,
-        new Producer(Readings.json(SEED, COUNT), COUNT, Duration.ofMillis(1), true));
+        new Producer(Timeline.steady(Readings.json(SEED, COUNT), COUNT, Duration.ofMillis(1)), true));
     run.awaitProducer(Duration.ofSeconds(30));
     run.settle();
     run.closeFrontend();

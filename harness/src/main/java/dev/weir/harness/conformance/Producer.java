@@ -1,28 +1,22 @@
 package dev.weir.harness.conformance;
 
-import dev.weir.harness.browser.Payload;
 import dev.weir.harness.transport.Sender;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * The backend of a case: sends simulated readings at a steady pace to whichever subscription is
- * current, across the page's re-subscriptions, and waits while there is none. It stops after its
- * count (ending the stream, if asked) or when stopped; a stream that is never stopped by the page
- * keeps it going, which is what a cleanup check must see.
+ * The backend of a case: plays a {@link Timeline} to whichever subscription is current, across the
+ * page's re-subscriptions, and waits while there is none (the rest of the timeline moves later by
+ * the wait: no burst to catch up). It stops after the timeline's last send (ending the stream, if
+ * asked) or when stopped; a stream that is never stopped by the page keeps an unbounded timeline
+ * going, which is what a cleanup check must see.
  */
 final class Producer implements Consumer<Sender>, AutoCloseable {
 
-  /** No limit: until {@link #close()}. */
-  static final long UNBOUNDED = Long.MAX_VALUE;
-
   private static final long IDLE_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
-  private final Payload[] payloads;
-  private final long count;
-  private final long intervalNs;
+  private final Timeline timeline;
   private final boolean endWhenDone;
   private final Thread thread;
   private volatile Sender current;
@@ -30,16 +24,9 @@ final class Producer implements Consumer<Sender>, AutoCloseable {
   private volatile boolean stopped;
   private volatile boolean done;
 
-  /**
-   * @param payloads sent in turn, from the first again after the last
-   * @param count how many to send, or {@link #UNBOUNDED}
-   * @param interval the pause between sends; zero for as fast as the transport takes them
-   * @param endWhenDone whether to end the stream from the backend after the last
-   */
-  Producer(Payload[] payloads, long count, Duration interval, boolean endWhenDone) {
-    this.payloads = payloads;
-    this.count = count;
-    this.intervalNs = interval.toNanos();
+  /** @param endWhenDone whether to end the stream from the backend after the last send */
+  Producer(Timeline timeline, boolean endWhenDone) {
+    this.timeline = timeline;
     this.endWhenDone = endWhenDone;
     this.thread = new Thread(this::run, "weir-producer");
     this.thread.setDaemon(true);
@@ -75,24 +62,23 @@ final class Producer implements Consumer<Sender>, AutoCloseable {
   }
 
   private void run() {
-    long next = System.nanoTime();
+    long startNs = System.nanoTime(); // when send 0 is due; later by every wait for a subscriber
     try {
-      while (!stopped && sent < count) {
+      while (!stopped && sent < timeline.count()) {
         Sender sender = current;
         if (sender == null || !sender.isOpen()) {
           LockSupport.parkNanos(IDLE_NS);
-          next = System.nanoTime(); // no burst to catch up after a gap
+          startNs = Math.max(startNs, System.nanoTime() - timeline.offsetNs(sent));
           continue;
         }
-        long wait = next - System.nanoTime();
+        long wait = startNs + timeline.offsetNs(sent) - System.nanoTime();
         if (wait > 0) {
           LockSupport.parkNanos(wait);
           continue;
         }
         try {
-          sender.send(payloads[(int) (sent % payloads.length)]);
+          sender.send(timeline.payload(sent));
           sent++;
-          next += intervalNs;
         } catch (IllegalStateException ended) {
           // The subscription ended under us: wait for the next one.
         }

@@ -3,18 +3,24 @@ package dev.weir.harness.conformance;
 import dev.weir.harness.browser.Payload;
 import dev.weir.simulator.codec.ReadingEncoder;
 import dev.weir.simulator.codec.ReadingEncoding;
+import dev.weir.simulator.pacing.Speed;
 import dev.weir.simulator.spec.SimulationSpecParser;
 import dev.weir.simulator.spec.SpecException;
 import dev.weir.simulator.stream.Reading;
+import dev.weir.simulator.stream.ReadingSource;
 import dev.weir.simulator.stream.Simulation;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Simulated sensor readings as JSON payloads: what the conformance cases stream. A 1 kHz
- * three-axis accelerometer, the same bytes for the same seed on every run.
+ * Sensor readings as JSON payloads: what cases and scenarios stream. The built-in cases send a
+ * 1 kHz three-axis accelerometer, the same bytes for the same seed on every run; a scenario sends
+ * its own simulated or recorded readings at their virtual times.
  */
 public final class Readings {
 
@@ -38,10 +44,41 @@ public final class Readings {
     ReadingEncoder encoder = ReadingEncoding.JSON.newEncoder();
     Payload[] payloads = new Payload[count];
     for (int i = 0; i < count; i++) {
-      int length = encoder.encode(readings.next());
-      payloads[i] =
-          Payload.json(new String(Arrays.copyOf(encoder.buffer(), length), StandardCharsets.UTF_8));
+      payloads[i] = json(encoder, readings.next());
     }
     return payloads;
+  }
+
+  /**
+   * The readings of {@code source} up to virtual time {@code untilNs} (excluded), as JSON, each
+   * sent at its virtual time played at {@code speed}: a simulated or recorded stream as a
+   * producer plays it.
+   *
+   * @throws IOException when a recording cannot be read
+   * @throws IllegalArgumentException when there are no readings before {@code untilNs}
+   */
+  public static Timeline timeline(ReadingSource source, long untilNs, Speed speed)
+      throws IOException {
+    ReadingEncoder encoder = ReadingEncoding.JSON.newEncoder();
+    List<Payload> payloads = new ArrayList<>();
+    long[] times = new long[64];
+    for (Reading reading = source.next(); reading != null && reading.timeNs() < untilNs;
+        reading = source.next()) {
+      if (payloads.size() == times.length) {
+        times = Arrays.copyOf(times, times.length * 2);
+      }
+      times[payloads.size()] = reading.timeNs();
+      payloads.add(json(encoder, reading));
+    }
+    if (payloads.isEmpty()) {
+      throw new IllegalArgumentException("The stream has no readings before " + untilNs + " ns");
+    }
+    return Timeline.timed(payloads.toArray(Payload[]::new), Arrays.copyOf(times, payloads.size()),
+        speed);
+  }
+
+  private static Payload json(ReadingEncoder encoder, Reading reading) {
+    int length = encoder.encode(reading);
+    return Payload.json(new String(Arrays.copyOf(encoder.buffer(), length), StandardCharsets.UTF_8));
   }
 }

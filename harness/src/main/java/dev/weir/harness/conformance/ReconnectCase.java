@@ -66,7 +66,7 @@ record ReconnectCase(
         .<TransportFault>map(at -> new TransportFault.Disconnect(at, outage))
         .toList()));
     run.start("reconnect", config(), cut,
-        new Producer(Readings.json(SEED, count), count, INTERVAL, true));
+        new Producer(Timeline.steady(Readings.json(SEED, count), count, INTERVAL), true));
     // Long enough for every outage and the attempts after it; a frontend that gave up never
     // lets the producer finish.
     Duration budget = INTERVAL.multipliedBy(count).plus(outage.multipliedBy(outagesAt.size()))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,15 +18,40 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandTest {
 
   private static final String BROKEN = "../fixtures/frontend/broken/";
+  private static final String SCENARIOS = "src/test/scenarios";
+  private static final String ENGINE_BROKEN = "src/test/resources/engine/broken/";
 
   @Test
-  void aBrokenFrontendExitsOneNamingTheFailedChecker() {
+  void scenariosRunByShardAndRepeatWithNoDifferences() {
+    Cli result = Cli.run("run", SCENARIOS, "--shard", "2/2", "--repeat", "2");
+    assertEquals(0, result.code(), result.toString());
+    assertTrue(result.out().contains("ordering-over-ipc[kind=event]"), result.out());
+    assertTrue(!result.out().contains("kind=channel"), "shard 2/2 of 2 sorted ids is the second: "
+        + result.out());
+    assertTrue(result.err().contains("[2/2] ordering-over-ipc[kind=event] on event"), result.err());
+    assertTrue(result.err().contains("Repeated 2 times: every run's verdicts the same each time."),
+        result.err());
+  }
+
+  @Test
+  void aScenarioOnABrokenFrontendExitsOneWithItsFirstViolation() {
+    Cli result = Cli.run("run", ENGINE_BROKEN + "no-reorder-frontend.yaml");
+    assertEquals(1, result.code(), result.toString());
+    assertTrue(result.out().contains("no-reorder-frontend channel    ordering/consume FAILED"),
+        result.out());
+    assertTrue(result.out().contains("out-of-order: "), result.out());
+  }
+
+  @Test
+  void aBrokenFrontendExitsOneNamingTheFailedCheckerAndWritesTheReport() throws IOException {
     Cli result = Cli.run("run", "conformance", "--frontend", BROKEN + "ring-grows",
         "--checker", "buffer", "--transport", "channel");
     assertEquals(1, result.code(), result.toString());
     assertTrue(result.out().contains("buffer             channel    buffer FAILED"), result.out());
-    assertTrue(result.out().endsWith("0 of 1 runs passed. FAILED checkers: buffer\n"), result.out());
+    assertTrue(result.out().contains("0 of 1 runs passed. FAILED checkers: buffer\n"), result.out());
     assertTrue(result.err().contains("[1/1] buffer on channel: buffer FAILED"), result.err());
+    Path index = Path.of(result.out().substring(result.out().indexOf("Report: ") + 8).trim());
+    assertTrue(Files.readString(index).contains("buffer"), "the report at " + index);
   }
 
   @Test
@@ -45,7 +71,20 @@ class RunCommandTest {
   void badInputExitsTwoSayingWhatWasExpected(@TempDir Path empty) {
     Cli wrongWhat = Cli.run("run", "everything");
     assertEquals(2, wrongWhat.code(), wrongWhat.toString());
-    assertTrue(wrongWhat.err().contains("expected 'conformance'"), wrongWhat.err());
+    assertTrue(wrongWhat.err().contains(
+        "everything: expected a scenario file or a folder of them; there is none"), wrongWhat.err());
+
+    Cli misspelt = Cli.run("run", ENGINE_BROKEN + "misspelt.yaml");
+    assertEquals(2, misspelt.code(), misspelt.toString());
+    assertTrue(misspelt.err().contains("misspelt.yaml:6:1"), misspelt.err());
+
+    Cli mixed = Cli.run("run", "conformance", "--tags", "ordering");
+    assertEquals(2, mixed.code(), mixed.toString());
+    assertTrue(mixed.err().contains("--tags and --shard choose among scenario files"), mixed.err());
+
+    Cli shard = Cli.run("run", SCENARIOS, "--shard", "3/2");
+    assertEquals(2, shard.code(), shard.toString());
+    assertTrue(shard.err().contains("--shard: expected a shard as i/n with 1 <= i <= n"), shard.err());
 
     Cli noPage = Cli.run("run", "conformance", "--frontend", empty.toString());
     assertEquals(2, noPage.code(), noPage.toString());
