@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.cef.CefApp;
 import org.cef.CefClient;
 import org.cef.CefSettings.LogSeverity;
@@ -60,6 +63,12 @@ public final class Page implements AutoCloseable {
   private final AtomicReference<PageFailedException> failure = new AtomicReference<>();
   private final AtomicReference<PageFailedException> broken = new AtomicReference<>();
   private final AtomicBoolean closing = new AtomicBoolean();
+  /**
+   * Scripts are started under the read lock and closing is begun under the write lock: CEF's native
+   * browser is freed on close, and a script started on it from another thread (a producer sending
+   * as the page closes) crashes the JVM, where it should only find the page closed.
+   */
+  private final ReadWriteLock scripts = new ReentrantReadWriteLock();
   private final AtomicLong pingSentNanos = new AtomicLong();
   private volatile long lastQueryNanos = System.nanoTime();
   private volatile DevTools devTools;
@@ -156,7 +165,7 @@ public final class Page implements AutoCloseable {
             + "k' + (j === undefined ? 'null' : j)}); }, e => "
             + reply
             + "x' + String(e && e.stack || e)}));";
-    browser.executeJavaScript(script, "weir-evaluate", 1);
+    run(script, "weir-evaluate");
     throwIfBroken(); // it may have broken before the result was registered
     try {
       return Futures.await(result, timeout, "evaluating " + abbreviate(expression));
@@ -172,7 +181,21 @@ public final class Page implements AutoCloseable {
    */
   public void execute(String script) {
     throwIfBroken();
-    browser.executeJavaScript(script, "weir-backend", 1);
+    run(script, "weir-backend");
+  }
+
+  /** Starts {@code script} in the page, unless it is closing. */
+  private void run(String script, String source) {
+    Lock read = scripts.readLock();
+    read.lock();
+    try {
+      if (closing.get()) {
+        throw new IllegalStateException("The page " + url + " is closed");
+      }
+      browser.executeJavaScript(script, source, 1);
+    } finally {
+      read.unlock();
+    }
   }
 
   /**
@@ -208,8 +231,14 @@ public final class Page implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closing.compareAndSet(false, true)) {
-      return;
+    Lock write = scripts.writeLock();
+    write.lock();
+    try {
+      if (!closing.compareAndSet(false, true)) {
+        return;
+      }
+    } finally {
+      write.unlock();
     }
     ScheduledFuture<?> watch = watchdog;
     if (watch != null) {
@@ -248,7 +277,7 @@ public final class Page implements AutoCloseable {
               long now = System.nanoTime();
               if (sent == 0) {
                 pingSentNanos.set(now);
-                browser.executeJavaScript("window.cefQuery({request: 'h'})", "weir-watchdog", 1);
+                run("window.cefQuery({request: 'h'})", "weir-watchdog");
               } else if (now - sent > limit && now - lastQueryNanos > limit) {
                 fail(
                     Kind.HUNG,

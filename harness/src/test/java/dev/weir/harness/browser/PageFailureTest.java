@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,33 @@ class PageFailureTest {
   static void servePage() throws IOException {
     Files.writeString(root.resolve("index.html"), "<!doctype html><title>victim</title>");
     index = BrowserRuntime.shared().serve("failure", root).resolve("index.html");
+  }
+
+  /**
+   * A backend thread sending scripts while the page closes (a producer racing a page close) must
+   * find the page closed, not crash the JVM in CEF's freed native browser, as it once did.
+   */
+  @Test
+  void scriptsSentWhileThePageClosesFindItClosed() throws InterruptedException {
+    for (int round = 0; round < 20; round++) {
+      Page page = BrowserRuntime.shared().open(index);
+      page.evaluate("1", WAIT);
+      AtomicReference<RuntimeException> stopped = new AtomicReference<>();
+      Thread sender = new Thread(() -> {
+        try {
+          while (true) {
+            page.execute("window.x = (window.x || 0) + 1;");
+          }
+        } catch (RuntimeException e) {
+          stopped.set(e);
+        }
+      });
+      sender.start();
+      page.close();
+      sender.join(WAIT.toMillis());
+      assertEquals("The page " + index + " is closed", stopped.get().getMessage());
+    }
+    assertTheRuntimeServesTheNextPage();
   }
 
   @Test

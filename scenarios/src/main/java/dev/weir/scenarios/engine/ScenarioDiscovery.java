@@ -1,5 +1,6 @@
 package dev.weir.scenarios.engine;
 
+import dev.weir.scenarios.run.Shard;
 import dev.weir.scenarios.scenario.ScenarioFiles;
 import dev.weir.scenarios.scenario.ScenarioInstance;
 import dev.weir.scenarios.scenario.ScenarioParser;
@@ -9,11 +10,14 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.platform.commons.PreconditionViolationException;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -30,6 +34,9 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * folder that cannot be read or parsed becomes a failing test with the reason.
  */
 final class ScenarioDiscovery {
+
+  /** Configuration parameter {@code weir.shard=i/n}: run only that shard, as {@code weir run --shard}. */
+  static final String SHARD = "weir.shard";
 
   private final EngineDiscoveryRequest request;
   private final UniqueId engineId;
@@ -59,7 +66,26 @@ final class ScenarioDiscovery {
     EngineDescriptor engine = new EngineDescriptor(engineId, "weir scenarios");
     files.forEach((file, only) -> engine.addChild(parse(file, only)));
     unreadable.forEach((path, problem) -> engine.addChild(ScenarioFile.broken(engineId, path, problem)));
+    request.getConfigurationParameters().get(SHARD).map(ScenarioDiscovery::shard)
+        .ifPresent(shard -> keepOnly(shard, engine));
     return engine;
+  }
+
+  private static Shard shard(String text) {
+    try {
+      return Shard.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new PreconditionViolationException(SHARD + ": " + e.getMessage());
+    }
+  }
+
+  /** Removes the scenarios outside {@code shard}, dealt out over all files by sorted id. */
+  private static void keepOnly(Shard shard, TestDescriptor engine) {
+    List<ScenarioTest> all = engine.getDescendants().stream()
+        .filter(ScenarioTest.class::isInstance).map(ScenarioTest.class::cast)
+        .sorted(Comparator.comparing(test -> test.instance().id())).toList();
+    Set<ScenarioTest> kept = new HashSet<>(shard.of(all));
+    all.stream().filter(test -> !kept.contains(test)).forEach(TestDescriptor::removeFromHierarchy);
   }
 
   private void directory(Path dir) {

@@ -66,6 +66,15 @@ class WeirTestEngineTest {
   }
 
   @Test
+  void theShardParameterKeepsThatShardOfTheSuiteSortedById() {
+    TestDescriptor engine = EngineTestKit.engine(WeirTestEngine.ID)
+        .selectors(selectDirectory(SMOKE)).configurationParameter("weir.shard", "1/2")
+        .discover().getEngineDescriptor();
+    assertEquals(List.of("ordering-over-ipc[kind=channel]"), engine.getDescendants().stream()
+        .filter(TestDescriptor::isTest).map(TestDescriptor::getDisplayName).toList());
+  }
+
+  @Test
   void aFileSelectorRunsThatFileOnly() {
     TestDescriptor engine = EngineTestKit.engine(WeirTestEngine.ID)
         .selectors(selectFile(BROKEN + "/misspelt.yaml")).discover().getEngineDescriptor();
