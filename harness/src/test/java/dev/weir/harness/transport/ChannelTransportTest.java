@@ -47,7 +47,10 @@ class ChannelTransportTest {
     TestPage.soon().until(() -> eval("got.length").equals("20"));
     assertEquals("[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19]",
         eval("got.map((m, i) => typeof m === 'string' ? (m.length === 9000 ? i : -1) : m)"));
-    assertEquals("true", eval("raw.indexOf(1) < raw.indexOf(0)"), "no small message overtook: " + eval("raw"));
+    // Which large message a small one overtakes depends on when each fetch answers; that one did
+    // is what the channel's parking allows (the first pair alone sometimes arrives in order).
+    assertEquals("true", eval("raw.some((m, k) => typeof m === 'number' && m % 2 === 1"
+        + " && raw.indexOf(m - 1) > k)"), "no small message overtook: " + eval("raw"));
     assertEquals(0, Transports.parkedPayloads());
     TestPage.soon().until(() -> eval("__TAURI_INTERNALS__.callbacks.size === callbacksBefore").equals("true"));
   }
