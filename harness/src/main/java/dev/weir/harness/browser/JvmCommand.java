@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * How to start a fresh JVM that can run the browser runtime: this JVM's java and class path, AWT
- * headless, native access granted where Java asks for it (22 and later), and {@link
- * #ENVIRONMENT}.
+ * headless, native access granted where Java asks for it (22 and later), {@code sun.misc.Unsafe}
+ * memory access allowed where Java warns about it (23 and later; the pure-Java zstd encoder uses
+ * it), and {@link #ENVIRONMENT}.
  *
  * <p>Start-up can only be measured, and exits only observed, from a JVM of its own.
  */
@@ -40,6 +41,9 @@ public final class JvmCommand {
     command.add("-Djava.awt.headless=true");
     if (Runtime.version().feature() >= 22) {
       command.add("--enable-native-access=ALL-UNNAMED");
+    }
+    if (Runtime.version().feature() >= 23) {
+      command.add("--sun-misc-unsafe-memory-access=allow");
     }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

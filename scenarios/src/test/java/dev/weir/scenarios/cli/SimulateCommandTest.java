@@ -4,17 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weir.harness.browser.JvmCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SimulateCommandTest {
 
@@ -41,17 +48,49 @@ class SimulateCommandTest {
   }
 
   /**
-   * Pins the bytes of every example. The suite runs on JDK 17 and on JDK 25 in CI, so equal hashes here mean equal
-   * recordings on both; a change to any model, fault, encoding or the MCAP writer shows up as a changed hash.
+   * The pinned SHA-256 of every example's recording. The suite runs on JDK 17 and on JDK 25 in CI, so equal hashes here
+   * mean equal recordings on both; a change to any model, fault, encoding or the MCAP writer shows up as a changed hash.
    */
+  static Stream<Arguments> pinned() {
+    return Stream.of(
+        Arguments.of("accelerometer", "cfa661ee1333626c59909dced62f330feb85c5922b4dc2fd815727a8abfa00e1"),
+        Arguments.of("clock-faults", "703494370296f7a3e35cfed034d2c44cc9ea8fe6091a7a9cf5a33cb7541b0491"),
+        Arguments.of("vibration-10khz", "58adb4bfc398ac6d73acc4bbec53b33ba6955c79458c017cfed0bc3c7a2de894"),
+        Arguments.of("weather-station", "c9a84ca612e0789d8d8a8946379f6f3ee6a62069f63b73a2554681313bcb8bdf"));
+  }
+
   @ParameterizedTest
-  @CsvSource({
-      "accelerometer, 5c38cffe57adc2a6880d90b9f186aadb2298c6f88ef2e65635f087dddd394519",
-      "clock-faults, 0d60bf3483380c675a6663b2a2afa6db44794fb869d0fb85a02169e614e7d898",
-      "vibration-10khz, 078777cc13fe257f7f2efb64ae27fe1e89abaa8050a17e6a8d523bd1d689848b",
-      "weather-station, ee3b14f3a6fcfe89ca7f18f79c7201281f8fd3ab6a7062a1f0f54b9917fbaee1"})
+  @MethodSource("pinned")
   void everyExampleSimulatesToItsPinnedBytes(String example, String expectedSha256) throws Exception {
     assertEquals(expectedSha256, sha256(simulate(example)));
+  }
+
+  /**
+   * The same bytes from a JVM that started Chromium before its first recording. Chromium's libraries map the system's
+   * libzstd into the process; a native encoder first used after that bound its calls to that copy and, on JDK 25,
+   * wrote other bytes (in this order, every time). It runs in a JVM of its own because only the first use binds.
+   */
+  @Test
+  void everyExampleKeepsItsBytesInAJvmThatStartedTheBrowserFirst() throws Exception {
+    List<String> args = new ArrayList<>(List.of(dir.toString()));
+    pinned().forEach(p -> args.add((String) p.get()[0]));
+    Path log = dir.resolve("child.log");
+    Process child = JvmCommand.builder(SimulateBesideTheBrowser.class, args.toArray(String[]::new))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the child JVM did not finish in 2 minutes");
+      String printed = Files.readString(log);
+      assertEquals(0, child.exitValue(), printed);
+      assertTrue(printed.contains("libzstd-mapped true"),
+          "the precondition this test is about did not hold (no libzstd mapped beside Chromium):\n" + printed);
+      for (Arguments p : pinned().toList()) {
+        String example = (String) p.get()[0];
+        assertEquals(p.get()[1], sha256(dir.resolve(example + ".mcap")), example);
+      }
+    } finally {
+      child.descendants().forEach(ProcessHandle::destroyForcibly);
+      child.destroyForcibly();
+    }
   }
 
   @Test

@@ -2,15 +2,31 @@ package dev.weir.simulator.mcap;
 
 import dev.weir.simulator.io.ByteSink;
 import com.github.luben.zstd.Zstd;
+import io.airlift.compress.zstd.ZstdCompressor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4FrameInputStream;
 import net.jpountz.lz4.LZ4FrameOutputStream;
+import net.jpountz.xxhash.XXHash32;
+import net.jpountz.xxhash.XXHashFactory;
 
-/** Compresses and decompresses chunk records: zstd frames and LZ4 frames, as MCAP specifies. */
+/**
+ * Compresses and decompresses chunk records: zstd frames and LZ4 frames, as MCAP specifies.
+ *
+ * <p>Both encoders are pure Java, so a recording's bytes depend on the scenario and seed alone. The
+ * native encoders (zstd-jni, lz4-java's JNI build) bind their internal calls when first used, to
+ * whichever copy of libzstd or liblz4 the process has loaded globally by then; a JVM that started
+ * Chromium first has the system's libzstd 1.5.4 mapped, and zstd-jni then wrote other bytes
+ * (measured on JDK 25). Decoding is defined by the format, so it keeps zstd-jni, the reference
+ * decoder, for what it rejects in hostile input.
+ */
 final class ChunkCodec {
-  private static final int ZSTD_LEVEL = 3;
+  private static final LZ4Compressor LZ4 = LZ4Factory.safeInstance().fastCompressor();
+  /** A checksum is the same number from any implementation; only compressors have choices. */
+  private static final XXHash32 LZ4_CHECKSUM = XXHashFactory.fastestInstance().hash32();
 
   private ChunkCodec() {}
 
@@ -20,18 +36,17 @@ final class ChunkCodec {
     switch (compression) {
       case NONE -> out.bytes(src, 0, len);
       case ZSTD -> {
-        int bound = (int) Math.min(Zstd.compressBound(len), Integer.MAX_VALUE - 16);
+        ZstdCompressor zstd = new ZstdCompressor();
+        int bound = zstd.maxCompressedLength(len);
         out.reserve(bound);
-        long n = Zstd.compressByteArray(out.array(), 0, bound, src, 0, len, ZSTD_LEVEL);
-        if (Zstd.isError(n)) {
-          throw new IOException("zstd compression failed: " + Zstd.getErrorName(n));
-        }
+        int n = zstd.compress(src, 0, len, out.array(), 0, bound);
         out.clear();
-        out.reserve((int) n);
+        out.reserve(n);
       }
       case LZ4 -> {
         try (LZ4FrameOutputStream lz4 = new LZ4FrameOutputStream(new SinkStream(out),
-          LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB)) {
+          LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB, -1L, LZ4, LZ4_CHECKSUM,
+          LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE)) {
           lz4.write(src, 0, len);
         }
       }
