@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Values with units, read from a node: durations ({@code 250ms}, {@code 1.5s}, {@code 2m}: the
  * simulator's {@link Durations}), sizes ({@code 64KiB}, {@code 1MiB}, or whole bytes), speeds
  * ({@code 20x}, {@code max}: the simulator's {@link Speed}). One place per unit, so a unit reads
- * the same in every key; a bad value is an error at its node saying what was expected.
+ * the same in every key, and is written back ({@link #text}, {@link #sizeText}) as it is read; a bad
+ * value is an error at its node saying what was expected.
  */
 final class Units {
 
@@ -57,6 +58,17 @@ final class Units {
     return bytes;
   }
 
+  /** A size in the largest binary unit that holds it whole, as {@link #size} reads it: 64KiB, 1MiB, 1000, 0. */
+  static String sizeText(long bytes) {
+    for (String unit : new String[] {"GiB", "MiB", "KiB"}) {
+      long per = BYTES_PER_UNIT.get(unit).longValueExact();
+      if (bytes != 0 && bytes % per == 0) {
+        return bytes / per + unit;
+      }
+    }
+    return String.valueOf(bytes);
+  }
+
   /** How fast virtual time runs: a factor like {@code 20x}, or {@code max}. */
   static Speed speed(YamlNode node) throws SpecException {
     String text = node.asScalar(SPEED_EXPECTED).string(SPEED_EXPECTED);
@@ -67,8 +79,11 @@ final class Units {
     }
   }
 
-  /** A duration in the largest unit that holds it whole, as a file would write it: 1s, 50ms, 1500us. */
+  /** A duration in the largest unit that holds it whole, as a file would write it: 1s, 50ms, 1500us, 0s. */
   static String text(long ns) {
+    if (ns == 0) {
+      return "0s";
+    }
     long[] sizes = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L};
     String[] units = {"h", "m", "s", "ms", "us"};
     for (int i = 0; i < sizes.length; i++) {

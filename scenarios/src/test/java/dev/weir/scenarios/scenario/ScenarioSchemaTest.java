@@ -45,7 +45,8 @@ class ScenarioSchemaTest {
   private static final Schema SCHEMA = loadSchema();
 
   @ParameterizedTest
-  @ValueSource(strings = {"valid/full.yaml", "valid/minimal.yaml", "valid/recording.yaml", "valid/matrix.yaml"})
+  @ValueSource(strings = {"valid/full.yaml", "valid/minimal.yaml", "valid/recording.yaml", "valid/matrix.yaml",
+      "valid/every-field.yaml"})
   void validFixturesParseAndValidate(String fixture) throws Exception {
     Parse.file(fixture);
     assertEquals(List.of(), validate(Parse.fixture(fixture)));

@@ -69,9 +69,19 @@ class ScenarioUnitsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1000000000, 1s", "50000000, 50ms", "1500000, 1500us", "90000000000, 90s", "7, 7ns"})
-  void durationsAreWrittenInTheLargestWholeUnit(long nanos, String text) {
+  @CsvSource({"1000000000, 1s", "50000000, 50ms", "1500000, 1500us", "90000000000, 90s", "7, 7ns", "0, 0s",
+      "7200000000000, 2h", "1234567, 1234567ns"})
+  void durationsAreWrittenInTheLargestWholeUnit(long nanos, String text) throws SpecException {
     assertEquals(text, Units.text(nanos));
+    assertEquals(nanos, Durations.of(node(text)));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"65536, 64KiB", "1572864, 1536KiB", "1048576, 1MiB", "2147483648, 2GiB", "1000, 1000", "1, 1", "0, 0",
+      "9223372036854775807, 9223372036854775807"})
+  void sizesAreWrittenInTheLargestWholeUnit(long bytes, String text) throws SpecException {
+    assertEquals(text, Units.sizeText(bytes));
+    assertEquals(bytes, Units.size(node(text)));
   }
 
   private static YamlNode node(String text) throws SpecException {
