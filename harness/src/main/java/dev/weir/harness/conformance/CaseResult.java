@@ -3,9 +3,11 @@ package dev.weir.harness.conformance;
 import dev.weir.harness.check.Status;
 import dev.weir.harness.check.Verdict;
 import dev.weir.harness.evidence.Evidence;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,9 +20,16 @@ import java.util.stream.Collectors;
  * @param verdicts its checkers' verdicts, at least one
  * @param took how long the run took, judging included
  * @param evidence latency, throughput, buffer occupancy and reconnect delays of the run
+ * @param bundle where the run's repro bundle was written, for a failed run whose runner writes them
  */
 public record CaseResult(String caseId, String description, String kind, List<Verdict> verdicts,
-    Duration took, Evidence evidence) {
+    Duration took, Evidence evidence, Optional<Path> bundle) {
+
+  /** A result with no repro bundle. */
+  public CaseResult(String caseId, String description, String kind, List<Verdict> verdicts,
+      Duration took, Evidence evidence) {
+    this(caseId, description, kind, verdicts, took, evidence, Optional.empty());
+  }
 
   public CaseResult {
     Objects.requireNonNull(caseId, "caseId");
@@ -28,11 +37,17 @@ public record CaseResult(String caseId, String description, String kind, List<Ve
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(took, "took");
     Objects.requireNonNull(evidence, "evidence");
+    Objects.requireNonNull(bundle, "bundle");
     verdicts = List.copyOf(verdicts);
     if (verdicts.isEmpty()) {
       throw new IllegalArgumentException(
           caseId + " on " + kind + ": expected at least one verdict, got none");
     }
+  }
+
+  /** This result, with its repro bundle at {@code folder}. */
+  public CaseResult withBundle(Path folder) {
+    return new CaseResult(caseId, description, kind, verdicts, took, evidence, Optional.of(folder));
   }
 
   /** True when no verdict FAILED. */
@@ -43,6 +58,18 @@ public record CaseResult(String caseId, String description, String kind, List<Ve
   /** Each verdict's checker and status, such as {@code ordering/consume OK, buffer FAILED}. */
   public String statuses() {
     return verdicts.stream().map(v -> v.checker() + " " + v.status().label())
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The verdicts as two runs of one case are compared (a repeat, a bundle's replay): each
+   * checker's status and first defect, such as {@code ordering/consume FAILED (out-of-order)}.
+   * Counts and times are left out; they differ between runs that found the same thing.
+   */
+  public String outcome() {
+    return verdicts.stream()
+        .map(v -> v.checker() + " " + v.status().label()
+            + v.firstViolation().map(f -> " (" + f.defect() + ")").orElse(""))
         .collect(Collectors.joining(", "));
   }
 

@@ -84,6 +84,15 @@ public final class Conformance {
    * @throws IllegalArgumentException when the case does not apply to {@code kind}
    */
   public CaseResult run(ConformanceCase c, String kind) {
+    return judge(c, kind).result();
+  }
+
+  /**
+   * Runs one case on one transport and keeps the trace it was judged from.
+   *
+   * @throws IllegalArgumentException when the case does not apply to {@code kind}
+   */
+  public JudgedRun judge(ConformanceCase c, String kind) {
     if (!c.kinds().contains(kind)) {
       throw new IllegalArgumentException(
           "Case " + c.id() + " runs on " + String.join(", ", c.kinds()) + ", not on " + kind);
@@ -96,7 +105,7 @@ public final class Conformance {
       trace = run.snapshot();
     }
     Judgement judged = Judgement.of(trace, c.checkers());
-    return new CaseResult(c.id(), c.description(), kind, judged.verdicts(),
-        Duration.ofNanos(System.nanoTime() - start), judged.evidence());
+    return new JudgedRun(new CaseResult(c.id(), c.description(), kind, judged.verdicts(),
+        Duration.ofNanos(System.nanoTime() - start), judged.evidence()), trace);
   }
 }

@@ -33,6 +33,11 @@ public record Frontend(Path folder) {
     return folder.getFileName().toString();
   }
 
+  /** True when this is the bundled reference (which a repro bundle names by leaving it out). */
+  public boolean isBundledReference() {
+    return findBundled(REFERENCE).map(p -> p.toAbsolutePath().normalize().equals(folder)).orElse(false);
+  }
+
   /**
    * The bundled reference frontend, found from the working directory or one of its parents (the
    * repository, or a module of it).

@@ -4,6 +4,7 @@ import dev.weir.simulator.recording.RecordingReader;
 import dev.weir.simulator.recording.RunInfo;
 import dev.weir.simulator.recording.SensorInfo;
 import dev.weir.simulator.stream.Reading;
+import dev.weir.simulator.stream.ReadingCopy;
 import dev.weir.simulator.stream.ReadingSink;
 import dev.weir.simulator.stream.ReadingSource;
 import dev.weir.simulator.tabular.ColumnMapping;
@@ -66,7 +67,9 @@ final class ConvertCommand implements Callable<Integer> {
     ColumnMapping mapping = fieldLog.mapping();
     List<SensorInfo> sensors = input == FileFormat.mcap ? sensorsOf(in) : sensorsOf(input, mapping);
     try (ReadingSource source = open(input, mapping)) {
-      Copy.all(source, create(output, sensors), Progress.on(spec.commandLine().getErr(), "convert", !quiet), r -> -1);
+      Progress progress = Progress.on(spec.commandLine().getErr(), "convert", !quiet);
+      ReadingCopy.all(source, create(output, sensors), r -> progress.step(-1));
+      progress.done();
     }
     return WeirCli.OK;
   }

@@ -10,8 +10,13 @@ import dev.weir.harness.conformance.Conformance;
 import dev.weir.harness.conformance.ConformanceCase;
 import dev.weir.harness.conformance.Frontend;
 import dev.weir.harness.transport.Transports;
+import dev.weir.scenarios.bundle.ReproBundle;
+import dev.weir.scenarios.engine.ScenarioSuite;
 import dev.weir.scenarios.report.Report;
 import dev.weir.scenarios.report.ReportWriter;
+import dev.weir.scenarios.run.ScenarioRunner;
+import dev.weir.scenarios.run.Shard;
+import dev.weir.scenarios.scenario.ScenarioInstance;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,14 +25,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import dev.weir.scenarios.engine.ScenarioSuite;
-import dev.weir.scenarios.run.ScenarioRunner;
-import dev.weir.scenarios.run.Shard;
-import dev.weir.scenarios.scenario.ScenarioInstance;
-import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.function.Consumer;
 import org.junit.platform.commons.PreconditionViolationException;
 import picocli.CommandLine.Command;
@@ -91,6 +91,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the results as JSON: one object per run.")
   boolean json;
+
+  @Option(names = "--bundles", paramLabel = "DIR", defaultValue = "target/weir-bundles",
+      description = "scenarios only: where each failing run leaves its repro bundle (the scenario"
+          + " as it ran, its readings, trace and verdicts; weir replay runs it again)."
+          + " Default: ${DEFAULT-VALUE}")
+  Path bundles;
 
   @Override
   public Integer call() {
@@ -212,7 +218,7 @@ final class RunCommand implements Callable<Integer> {
 
       public void run(Consumer<CaseResult> each) {
         if (runner == null) {
-          runner = new ScenarioRunner(BrowserRuntime.shared(), override);
+          runner = new ScenarioRunner(BrowserRuntime.shared(), override, Optional.of(bundles));
         }
         for (ScenarioInstance instance : instances) {
           try {
@@ -243,24 +249,14 @@ final class RunCommand implements Callable<Integer> {
       CaseResult first = rounds.get(0).get(i);
       for (int round = 1; round < rounds.size(); round++) {
         CaseResult other = rounds.get(round).get(i);
-        if (!outcome(first).equals(outcome(other))) {
-          differences.add(first.caseId() + " on " + first.kind() + ": run 1 " + outcome(first)
-              + "; run " + (round + 1) + " " + outcome(other));
+        if (!first.outcome().equals(other.outcome())) {
+          differences.add(first.caseId() + " on " + first.kind() + ": run 1 " + first.outcome()
+              + "; run " + (round + 1) + " " + other.outcome());
           break;
         }
       }
     }
     return differences;
-  }
-
-  /** A run's verdicts as compared between rounds: each checker's status and first defect. */
-  private static String outcome(CaseResult result) {
-    StringJoiner text = new StringJoiner(", ");
-    for (Verdict verdict : result.verdicts()) {
-      text.add(verdict.checker() + " " + verdict.status().label()
-          + verdict.firstViolation().map(v -> " (" + v.defect() + ")").orElse(""));
-    }
-    return text.toString();
   }
 
   /** Writes the HTML, JSON and JUnit XML report; returns its index.html. */
@@ -274,7 +270,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static Frontend frontend(Path folder) {
+  static Frontend frontend(Path folder) {
     try {
       return new Frontend(folder);
     } catch (IllegalArgumentException e) {
@@ -310,7 +306,8 @@ final class RunCommand implements Callable<Integer> {
     return new LinkedHashSet<>(transports);
   }
 
-  private static String table(List<CaseResult> results) {
+  /** The verdict table people read: a row per verdict, bundles, and a count of runs passed. */
+  static String table(List<CaseResult> results) {
     int width = Math.max(18, results.stream().mapToInt(r -> r.caseId().length()).max().orElse(0));
     String row = "%-" + width + "s %-10s %-28s %s%n";
     StringBuilder table = new StringBuilder(
@@ -325,6 +322,11 @@ final class RunCommand implements Callable<Integer> {
           failed.add(verdict.checker());
         }
       }
+    }
+    for (CaseResult result : results) {
+      result.bundle().ifPresent(bundle -> table.append(String.format(
+          "%nRepro bundle of %s on %s: %s%n  replay: %s", result.caseId(), result.kind(), bundle,
+          ReproBundle.command(bundle))));
     }
     long passed = results.stream().filter(CaseResult::passed).count();
     table.append(String.format("%n%d of %d runs passed.", passed, results.size()));
@@ -341,6 +343,9 @@ final class RunCommand implements Callable<Integer> {
         json.writeStringField("case", result.caseId());
         json.writeStringField("transport", result.kind());
         json.writeNumberField("took_ms", result.took().toMillis());
+        if (result.bundle().isPresent()) {
+          json.writeStringField("bundle", result.bundle().get().toString());
+        }
         json.writeArrayFieldStart("verdicts");
         for (Verdict verdict : result.verdicts()) {
           verdict.writeJson(json);

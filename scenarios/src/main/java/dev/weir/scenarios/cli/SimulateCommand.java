@@ -6,6 +6,7 @@ import dev.weir.simulator.spec.SimulationSpec;
 import dev.weir.simulator.spec.SimulationSpecParser;
 import dev.weir.simulator.recording.RunInfo;
 import dev.weir.simulator.recording.SensorInfo;
+import dev.weir.simulator.stream.ReadingCopy;
 import dev.weir.simulator.stream.ReadingSource;
 import dev.weir.simulator.stream.Simulation;
 import java.nio.file.Path;
@@ -62,8 +63,10 @@ final class SimulateCommand implements Callable<Integer> {
     RunInfo run = new RunInfo(scenario.getFileName().toString(), sim.seed(), sim.durationNs());
     List<SensorInfo> sensors = sim.sensors().stream().map(SensorInfo::of).toList();
     double durationNs = Math.max(1, sim.durationNs());
-    Copy.all(ReadingSource.of(simulation.readings()), recording.create(out, sensors, run),
-        Progress.on(spec.commandLine().getErr(), "simulate", !quiet), r -> r.timeNs() / durationNs);
+    Progress progress = Progress.on(spec.commandLine().getErr(), "simulate", !quiet);
+    ReadingCopy.all(ReadingSource.of(simulation.readings()), recording.create(out, sensors, run),
+        r -> progress.step(r.timeNs() / durationNs));
+    progress.done();
     return WeirCli.OK;
   }
 

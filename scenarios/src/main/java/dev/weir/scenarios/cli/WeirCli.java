@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "weir", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Test harness and simulation suite for real-time streaming between a JVM backend and a webview frontend.",
-    subcommands = {SimulateCommand.class, InspectCommand.class, ConvertCommand.class, RunCommand.class, BenchCommand.class,
+    subcommands = {SimulateCommand.class, InspectCommand.class, ConvertCommand.class, RunCommand.class,
+        ReplayCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:a check failed", "2:bad input or usage (the reason is on stderr)",

@@ -3,9 +3,12 @@ package dev.weir.scenarios.engine;
 import dev.weir.harness.browser.BrowserRuntime;
 import dev.weir.harness.check.Verdict;
 import dev.weir.harness.conformance.CaseResult;
+import dev.weir.scenarios.bundle.ReproBundle;
 import dev.weir.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -17,9 +20,13 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Runs the discovered scenarios one after another in the shared browser runtime. A scenario
  * passes when none of its verdicts FAILED; a failing one's message holds each failed verdict's
- * checker and summary, first violation included.
+ * checker and summary, first violation included, and the path of its repro bundle with the command
+ * that replays it.
  */
 final class ScenarioExecution {
+
+  /** Configuration parameter {@code weir.bundles=DIR}: where failing runs' repro bundles go. */
+  static final String BUNDLES = "weir.bundles";
 
   private final ExecutionRequest request;
   private final EngineExecutionListener listener;
@@ -57,7 +64,9 @@ final class ScenarioExecution {
     TestExecutionResult result;
     try {
       if (runner == null) {
-        runner = new ScenarioRunner(BrowserRuntime.shared());
+        Path bundles = request.getConfigurationParameters().get(BUNDLES).map(Path::of)
+            .orElse(ReproBundle.DEFAULT_ROOT);
+        runner = new ScenarioRunner(BrowserRuntime.shared(), Optional.empty(), Optional.of(bundles));
       }
       CaseResult outcome = runner.run(test.instance());
       listener.reportingEntryPublished(test, ReportEntry.from("weir.verdicts", outcome.statuses()));
@@ -77,6 +86,8 @@ final class ScenarioExecution {
     for (Verdict verdict : outcome.failures()) {
       text.add(verdict.checker() + " " + verdict.summary());
     }
+    outcome.bundle().ifPresent(bundle ->
+        text.add("Repro bundle: " + bundle + "\nReplay: " + ReproBundle.command(bundle)));
     return text.toString();
   }
 

@@ -12,6 +12,7 @@ import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.transport.Backpressure.Policy;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,6 +22,10 @@ import java.util.TreeMap;
  * nothing else. The one place the scenario model builds harness objects.
  */
 public sealed interface Expectation {
+
+  /** The expectations' keys, in the order the format lists them. */
+  List<String> KEYS = List.of("ordering", "cleanup", "backpressure", "reconnect", "buffer");
+
 
   /** The key under {@code expect:}: ordering, cleanup, backpressure, reconnect, buffer. */
   String key();

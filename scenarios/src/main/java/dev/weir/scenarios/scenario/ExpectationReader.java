@@ -22,7 +22,6 @@ final class ExpectationReader {
 
   static final String WHAT = "expectations like {ordering: {stall: 1s}, buffer: {capacity: 500}}";
 
-  private static final List<String> KEYS = List.of("ordering", "cleanup", "backpressure", "reconnect", "buffer");
   private static final List<String> ARRIVALS = List.of(EventKind.CONSUME.label(), EventKind.DELIVERY.label());
   private static final String SAME_AS_FRONTEND = "same-as-frontend";
   private static final long DAY_NS = 86_400_000_000_000L;
@@ -38,7 +37,7 @@ final class ExpectationReader {
   }
 
   List<Expectation> read() throws SpecException {
-    expect.allowOnly(KEYS, "expect");
+    expect.allowOnly(Expectation.KEYS, "expect");
     Problems problems = new Problems();
     List<Expectation> expectations = new ArrayList<>();
     for (String key : expect.keys()) {

@@ -34,12 +34,49 @@ class RunCommandTest {
   }
 
   @Test
-  void aScenarioOnABrokenFrontendExitsOneWithItsFirstViolation() {
-    Cli result = Cli.run("run", ENGINE_BROKEN + "no-reorder-frontend.yaml");
+  void aScenarioOnABrokenFrontendExitsOneWithItsFirstViolationAndItsBundleReplaysTheSame(
+      @TempDir Path bundles) {
+    Cli result = Cli.run("run", ENGINE_BROKEN + "no-reorder-frontend.yaml", "--bundles", bundles.toString());
     assertEquals(1, result.code(), result.toString());
     assertTrue(result.out().contains("no-reorder-frontend channel    ordering/consume FAILED"),
         result.out());
     assertTrue(result.out().contains("out-of-order: "), result.out());
+    Path bundle = bundles.resolve("no-reorder-frontend").toAbsolutePath();
+    assertTrue(result.out().contains("Repro bundle of no-reorder-frontend on channel: " + bundle
+        + "\n  replay: ./weir replay '" + bundle + "'"), result.out());
+
+    Cli replay = Cli.run("replay", bundle.toString());
+    assertEquals(1, replay.code(), replay.toString());
+    assertTrue(replay.out().contains("Same verdict as the bundle's: ordering/consume FAILED (out-of-order)"),
+        replay.out());
+  }
+
+  @Test
+  void aRecordingReplaysThroughATransportWithChecksAndBadReplayInputExitsTwo(@TempDir Path dir)
+      throws IOException {
+    Path recording = dir.resolve("r.mcap");
+    assertEquals(0, Cli.run("simulate", "-q", "--scenario", "examples/accelerometer.yaml",
+        "--duration", "500ms", "--out", recording.toString()).code());
+    Cli replay = Cli.run("replay", recording.toString(), "--transport", "sse", "--speed", "max",
+        "--expect", "ordering,buffer");
+    assertEquals(0, replay.code(), replay.toString());
+    assertTrue(replay.out().contains("replay             sse        ordering/consume OK"), replay.out());
+    assertTrue(replay.out().contains("replay             sse        buffer OK"), replay.out());
+
+    Files.writeString(dir.resolve("notes.txt"), "not a bundle");
+    assertEquals("weir replay: " + dir + ": expected a repro bundle (a folder with a scenario.yaml,"
+        + " written by a failing weir run or test); there is no scenario.yaml in it\n",
+        Cli.run("replay", dir.toString()).err());
+    assertEquals("weir replay: --speed fast: speed must be a positive factor like \"1x\", \"20x\","
+        + " \"0.5x\", or \"max\": \"fast\"\n",
+        Cli.run("replay", recording.toString(), "--speed", "fast").err());
+    assertEquals("weir replay: --expect latency: expected one of ordering, cleanup, backpressure,"
+        + " reconnect, buffer\n", Cli.run("replay", recording.toString(), "--expect", "latency").err());
+    assertEquals("weir replay: --transport carrier-pigeon: expected one of channel, event, command,"
+        + " scheme, websocket, sse\n",
+        Cli.run("replay", recording.toString(), "--transport", "carrier-pigeon").err());
+    Cli missing = Cli.run("replay", dir.resolve("nope.mcap").toString());
+    assertEquals(2, missing.code(), missing.toString());
   }
 
   @Test

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
@@ -52,9 +55,11 @@ class WeirTestEngineTest {
   }
 
   @Test
-  void aBrokenFrontendFailsWithItsFirstViolationAndABadFileWithItsLineAndColumn() {
+  void aBrokenFrontendFailsWithItsFirstViolationAndBundleAndABadFileWithItsLineAndColumn(
+      @TempDir Path bundles) {
     EngineExecutionResults results = EngineTestKit.engine(WeirTestEngine.ID)
-        .selectors(selectDirectory(BROKEN)).execute();
+        .selectors(selectDirectory(BROKEN)).configurationParameter("weir.bundles", bundles.toString())
+        .execute();
     results.testEvents().assertStatistics(stats -> stats.started(2).failed(2));
     String misspelt = failure(results, "misspelt.yaml");
     assertTrue(misspelt.contains("misspelt.yaml:6:1") && misspelt.contains("transprot"),
@@ -63,6 +68,10 @@ class WeirTestEngineTest {
     assertTrue(ordering.startsWith("ordering") && ordering.contains("FAILED")
             && ordering.contains("out-of-order at event #"),
         "expected the ordering verdict's summary with its first violation, got: " + ordering);
+    Path bundle = bundles.resolve("no-reorder-frontend").toAbsolutePath();
+    assertTrue(ordering.endsWith("Repro bundle: " + bundle + "\nReplay: ./weir replay '" + bundle + "'"),
+        "expected the bundle's path and replay command, got: " + ordering);
+    assertTrue(Files.isRegularFile(bundle.resolve("scenario.yaml")), "no bundle at " + bundle);
   }
 
   @Test

@@ -1,0 +1,192 @@
+package dev.weir.scenarios.bundle;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weir.harness.check.Verdict;
+import dev.weir.harness.conformance.CaseResult;
+import dev.weir.harness.conformance.Frontend;
+import dev.weir.harness.conformance.JudgedRun;
+import dev.weir.harness.trace.TraceWriter;
+import dev.weir.scenarios.scenario.FrontendSpec;
+import dev.weir.scenarios.scenario.Scenario;
+import dev.weir.scenarios.scenario.ScenarioInstance;
+import dev.weir.scenarios.scenario.ScenarioParser;
+import dev.weir.scenarios.scenario.ScenarioWriter;
+import dev.weir.scenarios.scenario.Source;
+import dev.weir.simulator.codec.ReadingEncoding;
+import dev.weir.simulator.mcap.Compression;
+import dev.weir.simulator.recording.RecordingWriter;
+import dev.weir.simulator.recording.RunInfo;
+import dev.weir.simulator.recording.SensorInfo;
+import dev.weir.simulator.spec.SimulationSpec;
+import dev.weir.simulator.spec.SpecException;
+import dev.weir.simulator.stream.ReadingCopy;
+import dev.weir.simulator.stream.ReadingSource;
+import dev.weir.simulator.stream.Simulation;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * What a failing scenario run leaves behind so that anyone can run it again: a folder holding the
+ * scenario as it ran (one instance, its seed pinned, its frontend named), the readings it sent as
+ * an MCAP recording that the scenario replays instead of simulating, the run's trace, its verdicts,
+ * and the one-line command that replays it. Replaying it runs the same readings through the same
+ * transport, faults and frontend, so a deterministic defect gives the same verdict again.
+ *
+ * @param folder the bundle's folder
+ */
+public record ReproBundle(Path folder) {
+
+  /** Where bundles go unless told otherwise, beside the report. */
+  public static final Path DEFAULT_ROOT = Path.of("target", "weir-bundles");
+
+  static final String SCENARIO = "scenario.yaml";
+  static final String STREAM = "stream.mcap";
+  static final String TRACE = "trace.mcap";
+  static final String VERDICT = "verdict.json";
+  static final String COMMAND = "replay.txt";
+  static final String FORMAT = "weir.bundle.v1";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Writes the bundle of {@code instance}'s run against {@code frontend} into {@code root}, in a
+   * folder named for the instance, replacing an older bundle of it. The folder appears whole or not
+   * at all: it is filled under a temporary name and renamed.
+   *
+   * @throws IOException when a part cannot be written; nothing is left behind then
+   */
+  public static ReproBundle write(Path root, ScenarioInstance instance, Frontend frontend, JudgedRun run)
+      throws IOException {
+    Files.createDirectories(root);
+    Path target = root.resolve(instance.fileName()).toAbsolutePath().normalize();
+    Path building = Files.createTempDirectory(root, ".building-");
+    try {
+      if (building.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(building, PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+      Scenario ran = instance.scenario();
+      Path stream = building.resolve(STREAM);
+      OptionalLong durationNs = writeStream(ran, stream);
+      Scenario pinned = new Scenario(target.resolve(SCENARIO).toString(), ran.name(), ran.description(),
+          ran.tags(), new Source.Recorded(target.resolve(STREAM), ran.seed(), durationNs), ran.transport(),
+          new FrontendSpec(frontendDir(frontend), ran.frontend().config()), ran.speed(), ran.expectations());
+      Files.writeString(building.resolve(SCENARIO), header(instance) + ScenarioWriter.yaml(pinned, target));
+      TraceWriter.write(run.trace(), building.resolve(TRACE));
+      writeVerdict(run.result(), building.resolve(VERDICT));
+      Files.writeString(building.resolve(COMMAND), command(target) + "\n");
+      replace(target, building);
+    } catch (IOException | RuntimeException e) {
+      delete(building);
+      throw e;
+    }
+    return new ReproBundle(target);
+  }
+
+  /** The command that replays the bundle in {@code folder}, for messages and its {@code replay.txt}. */
+  public static String command(Path folder) {
+    return "./weir replay '" + folder.toAbsolutePath().normalize().toString().replace("'", "'\\''") + "'";
+  }
+
+  /**
+   * The scenario the bundle replays.
+   *
+   * @throws IOException when its scenario file cannot be read
+   * @throws SpecException when it does not parse (it was edited, or is not a bundle)
+   */
+  public ScenarioInstance instance() throws IOException, SpecException {
+    List<ScenarioInstance> instances = ScenarioParser.parse(folder.resolve(SCENARIO));
+    if (instances.size() != 1) {
+      throw new IllegalArgumentException(folder.resolve(SCENARIO) + ": expected one scenario (a bundle's),"
+          + " found a matrix of " + instances.size());
+    }
+    return instances.get(0);
+  }
+
+  /** The run's outcome when the bundle was written, as {@link CaseResult#outcome()} put it. */
+  public String outcome() throws IOException {
+    JsonNode verdict = JSON.readTree(folder.resolve(VERDICT).toFile());
+    if (!FORMAT.equals(verdict.path("format").asText())) {
+      throw new IOException(folder.resolve(VERDICT) + ": expected format " + FORMAT + ", found "
+          + verdict.path("format"));
+    }
+    return verdict.path("outcome").asText();
+  }
+
+  /** The bundled reference is named by leaving the folder out, so the bundle runs from any checkout. */
+  private static Optional<Path> frontendDir(Frontend frontend) {
+    return frontend.isBundledReference() ? Optional.empty() : Optional.of(frontend.folder());
+  }
+
+  /** The readings the run sent, as the scenario's source gave them; returns how much of them ran. */
+  private static OptionalLong writeStream(Scenario scenario, Path target) throws IOException {
+    if (scenario.source() instanceof Source.Recorded recorded) {
+      Files.copy(recorded.recording(), target);
+      return recorded.durationNs();
+    }
+    SimulationSpec simulation = ((Source.Simulated) scenario.source()).simulation();
+    List<SensorInfo> sensors = simulation.sensors().stream().map(SensorInfo::of).toList();
+    ReadingCopy.all(ReadingSource.of(Simulation.of(simulation).readings()),
+        RecordingWriter.create(target, ReadingEncoding.JSON, Compression.ZSTD, sensors,
+            new RunInfo(scenario.name(), simulation.seed(), simulation.durationNs())),
+        reading -> { });
+    return OptionalLong.of(simulation.durationNs());
+  }
+
+  private static String header(ScenarioInstance instance) {
+    return "# Repro bundle of " + instance.id() + ", from " + instance.scenario().file() + ".\n"
+        + "# Its readings are " + STREAM + " (what the run sent); replay with the command in " + COMMAND + ".\n";
+  }
+
+  private static void writeVerdict(CaseResult result, Path target) throws IOException {
+    try (OutputStream out = Files.newOutputStream(target);
+        JsonGenerator json = new JsonFactory().createGenerator(out)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeStringField("format", FORMAT);
+      json.writeStringField("case", result.caseId());
+      json.writeStringField("transport", result.kind());
+      json.writeStringField("status", result.status().label());
+      json.writeStringField("outcome", result.outcome());
+      json.writeArrayFieldStart("verdicts");
+      for (Verdict verdict : result.verdicts()) {
+        verdict.writeJson(json);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+  }
+
+  /** Puts the finished folder in place of any older bundle of the same run. */
+  private static void replace(Path target, Path building) throws IOException {
+    delete(target);
+    try {
+      Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException raced) {
+      throw new IOException(target + ": another run wrote this bundle at the same time", raced);
+    }
+  }
+
+  private static void delete(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
