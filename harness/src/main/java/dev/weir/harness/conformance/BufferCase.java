@@ -21,7 +21,7 @@ final class BufferCase implements ConformanceCase {
 
   @Override
   public String id() {
-    return "buffer";
+    return "5.1-buffer";
   }
 
   @Override
@@ -47,9 +47,7 @@ final class BufferCase implements ConformanceCase {
     run.awaitSent(COUNT * 6L / 10);
     run.sampleHeap();
     run.awaitProducer(Duration.ofSeconds(30));
-    run.settle();
-    run.closeFrontend();
-    run.settle();
+    run.closeWhenSettled();
     run.sampleHeap();
   }
 

@@ -28,7 +28,7 @@ final class CleanupCase implements ConformanceCase {
 
   @Override
   public String id() {
-    return "cleanup";
+    return "2.1-cleanup";
   }
 
   @Override

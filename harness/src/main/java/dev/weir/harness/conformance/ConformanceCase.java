@@ -10,10 +10,10 @@ import java.util.List;
  */
 public interface ConformanceCase {
 
-  /** A stable id, such as {@code ordering} or {@code reconnect/cap}. */
+  /** A stable id, numbered by property, such as {@code 1.2-ordering-faults} or {@code 4.1-reconnect-cap}. */
   String id();
 
-  /** The checker whose property the case exercises: ordering, cleanup, backpressure, reconnect or buffer. */
+  /** The checker whose property the case exercises: one of {@link Cases#CHECKERS}. */
   String checker();
 
   /** One sentence for tables: what the case does to the frontend. */

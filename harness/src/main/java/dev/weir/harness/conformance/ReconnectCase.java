@@ -27,23 +27,23 @@ record ReconnectCase(
   private static final Duration INTERVAL = Duration.ofMillis(2);
 
   static final List<ReconnectCase> ALL = List.of(
-      new ReconnectCase("reconnect/cap",
+      new ReconnectCase("4.1-reconnect-cap",
           "a 1.5 s outage under backoff 50 ms ×2 capped at 200 ms, no jitter: no delay above the cap",
           new ReconnectPolicy(Duration.ofMillis(50), 2, Duration.ofMillis(200),
               ReconnectPolicy.Jitter.NONE, 20, Duration.ofSeconds(1)),
           List.of(100L), Duration.ofMillis(1500), 600),
-      new ReconnectCase("reconnect/jitter",
+      new ReconnectCase("4.2-reconnect-jitter",
           "a 4 s outage under backoff 50 ms ×2 capped at 800 ms, full jitter: delays drawn"
               + " across the envelope, not at its top",
           new ReconnectPolicy(Duration.ofMillis(50), 2, Duration.ofMillis(800),
               ReconnectPolicy.Jitter.FULL, 30, Duration.ofSeconds(1)),
           List.of(100L), Duration.ofSeconds(4), 400),
-      new ReconnectCase("reconnect/give-up",
+      new ReconnectCase("4.3-reconnect-give-up",
           "a 2 s outage with at most 4 attempts: gives up visibly after the fourth, tries no more",
           new ReconnectPolicy(Duration.ofMillis(20), 2, Duration.ofMillis(160),
               ReconnectPolicy.Jitter.NONE, 4, Duration.ofSeconds(1)),
           List.of(100L), Duration.ofSeconds(2), 400),
-      new ReconnectCase("reconnect/reset",
+      new ReconnectCase("4.4-reconnect-reset",
           "two 500 ms outages 1 s apart, reset after 300 ms stable: the second starts from the"
               + " base delay again",
           new ReconnectPolicy(Duration.ofMillis(20), 2, Duration.ofMillis(160),
@@ -72,9 +72,7 @@ record ReconnectCase(
     Duration budget = INTERVAL.multipliedBy(count).plus(outage.multipliedBy(outagesAt.size()))
         .plusSeconds(2);
     Poll.atMost(() -> run.producer().done() || run.state().equals("gave-up"), budget);
-    run.settle();
-    run.closeFrontend();
-    run.settle();
+    run.closeWhenSettled();
   }
 
   private Map<String, Object> config() {

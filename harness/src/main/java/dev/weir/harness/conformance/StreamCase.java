@@ -67,9 +67,7 @@ public record StreamCase(
   public void drive(CaseRun run) {
     run.start(stream, config, offer, new Producer(timeline, true));
     // A frontend that stops taking the stream never lets the producer finish: judge it anyway.
-    Poll.atMost(() -> run.producer().done(), timeline.length().plus(GRACE));
-    run.settle();
-    run.closeFrontend();
-    run.settle();
+    run.awaitProducer(timeline.length().plus(GRACE));
+    run.closeWhenSettled();
   }
 }

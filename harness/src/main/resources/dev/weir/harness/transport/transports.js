@@ -264,29 +264,61 @@
     });
   });
 
-  register('channel', (stream, onmessage, ended) => {
-    // Behind a credit window the backend asks for an acknowledgement every `ack` deliveries;
-    // deliveries are counted from the start, as messages may arrive before the answer does.
+  // Credit behind a window: the backend asks for an acknowledgement every `ack` consumed messages
+  // (0: no window, no acknowledgements). The page also acknowledges what it has consumed as soon as
+  // it has nothing more to take, so a window its bytes fill before `ack` messages are in flight
+  // still gets its credit back. "Nothing more" is a task on one page-wide message channel, queued
+  // after the messages already there and not throttled as timers are; one channel, made once, so
+  // subscriptions leave no listener behind. A late acknowledgement (after a close) is ignored.
+  const idleFlushes = new Set();
+  const idle = new MessageChannel();
+  idle.port1.onmessage = () => {
+    const due = [...idleFlushes];
+    idleFlushes.clear();
+    due.forEach((flush) => flush());
+  };
+  const credit = (send) => {
+    let every = 0;
     let consumed = 0;
-    let ackEvery = 0;
-    const acknowledge = () => {
-      const count = consumed;
-      consumed = 0;
-      invoke('weir:channel-ack', { channel, count });
+    const flush = () => {
+      if (consumed > 0) {
+        const count = consumed;
+        consumed = 0;
+        send(count);
+      }
     };
+    const check = () => {
+      if (every > 0 && consumed >= every) {
+        flush();
+      } else if (every > 0 && consumed > 0 && !idleFlushes.has(flush)) {
+        if (idleFlushes.size === 0) {
+          idle.port2.postMessage(0);
+        }
+        idleFlushes.add(flush);
+      }
+    };
+    return {
+      every(ack) {
+        every = ack;
+        check();
+      },
+      consumed() {
+        consumed++;
+        check();
+      },
+    };
+  };
+
+  register('channel', (stream, onmessage, ended) => {
+    // Deliveries are counted from the start, as messages may arrive before the window's answer.
+    const acks = credit((count) => invoke('weir:channel-ack', { channel, count }));
     const channel = new Channel((message, seq) => {
       onmessage(message, seq);
-      consumed++;
-      if (ackEvery > 0 && consumed >= ackEvery) {
-        acknowledge();
-      }
+      acks.consumed();
     });
     channel.onend = () => ended('end');
     return invoke('weir:subscribe', { stream, channel }).then((reply) => {
-      ackEvery = reply.ack;
-      if (ackEvery > 0 && consumed >= ackEvery) {
-        acknowledge();
-      }
+      acks.every(reply.ack);
       return () => {
         channel.cleanup();
         return invoke('weir:unsubscribe', { stream, channel });
@@ -306,7 +338,8 @@
     return invoke('weir:websocket-url', { stream, origin, now: performance.now() }).then(({ url, ack }) => new Promise((resolve, reject) => {
       const socket = new WebSocket(`${url}&began=${began}&origin=${origin}`);
       socket.binaryType = 'arraybuffer';
-      let consumed = 0;
+      const acks = credit((count) => socket.send(`ack ${count}`));
+      acks.every(ack);
       socket.onmessage = (event) => {
         if (typeof event.data === 'string') {
           const space = event.data.indexOf(' ');
@@ -314,10 +347,7 @@
         } else {
           onmessage(event.data.slice(8), sequenceAt(new DataView(event.data), 0));
         }
-        if (ack > 0 && ++consumed >= ack) {
-          socket.send(`ack ${consumed}`);
-          consumed = 0;
-        }
+        acks.consumed();
       };
       socket.onopen = () => resolve(() => socket.close(1000, 'unsubscribed'));
       socket.onerror = () => reject(new Error(`weir: WebSocket for '${stream}' failed`));
@@ -356,13 +386,11 @@
   register('scheme', (stream, onmessage, ended) =>
     invoke('weir:stream', { stream }).then(({ ticket, ack }) => {
       const abort = new AbortController();
-      let consumed = 0;
+      const acks = credit((count) => invoke('weir:scheme-ack', { ticket, count }));
+      acks.every(ack);
       const deliver = (message, seq) => {
         onmessage(message, seq);
-        if (ack > 0 && ++consumed >= ack) {
-          invoke('weir:scheme-ack', { ticket, count: consumed });
-          consumed = 0;
-        }
+        acks.consumed();
       };
       return fetch(`/.weir/stream?ticket=${ticket}`, { signal: abort.signal }).then((response) => {
         const reader = response.body.getReader();

@@ -9,6 +9,8 @@ import dev.weir.harness.check.ReconnectChecker;
 import dev.weir.harness.check.ReconnectPolicy;
 import dev.weir.harness.check.ReconnectPolicy.Jitter;
 import dev.weir.harness.check.ReconnectTolerance;
+import dev.weir.harness.check.Status;
+import dev.weir.harness.check.Verdict;
 import dev.weir.harness.evidence.Histogram.Bin;
 import dev.weir.harness.evidence.Timeline.Level;
 import dev.weir.harness.evidence.Timeline.Point;
@@ -258,5 +260,42 @@ class EvidenceTest {
   private static void assertBetween(long low, long high, long actual) {
     assertTrue(low <= actual && actual <= high,
         () -> "expected " + low + " to " + high + ", got " + actual);
+  }
+
+  /** The informational measures of suite v1's 6.x cases, on traces whose answer is known. */
+  @Nested
+  class Measures {
+
+    @Test
+    void throughputIsWhatWasSentOverFirstSendToLastDelivery() {
+      Run run = new Run();
+      for (int i = 0; i < 1_000; i++) {
+        run.at(i * MS).send("s", i).deliver("s", i, i * MS + MS);
+      }
+      Verdict verdict = new ThroughputMeasure().check(run.snapshot());
+      assertEquals(Status.INFORMATIONAL, verdict.status());
+      assertEquals(1_000, verdict.count("messages"));
+      assertEquals(8_000, verdict.count("bytes"));
+      assertEquals(1_000, verdict.count("delivered"));
+      assertEquals(1_000_000, verdict.count("span_us"), "0 ms to the last delivery at 1,000 ms");
+      assertEquals(1_000, verdict.count("messages_per_s"));
+      assertEquals(8, verdict.count("kb_per_s"));
+    }
+
+    @Test
+    void latencyQuantilesAreUpperBoundsWithinASixteenthAndTheMaxIsExact() {
+      Run run = new Run();
+      for (int i = 0; i < 100; i++) {
+        run.at(i * 200 * MS).send("s", i).deliver("s", i, i * 200 * MS + (i + 1) * MS);
+      }
+      Verdict verdict = new LatencyMeasure().check(run.snapshot());
+      assertEquals(Status.INFORMATIONAL, verdict.status());
+      assertEquals(100, verdict.count("messages"));
+      long p50 = verdict.count("p50_us");
+      long p99 = verdict.count("p99_us");
+      assertTrue(p50 >= 50_000 && p50 <= 50_000 * 17 / 16, "p50 " + p50);
+      assertTrue(p99 >= 99_000 && p99 <= 100_000, "p99 " + p99);
+      assertEquals(100_000, verdict.count("max_us"));
+    }
   }
 }

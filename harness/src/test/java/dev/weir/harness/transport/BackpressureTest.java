@@ -8,9 +8,11 @@ import dev.weir.harness.browser.TestPage;
 import dev.weir.harness.browser.Payload;
 import dev.weir.harness.transport.Backpressure.Policy;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,11 +31,15 @@ class BackpressureTest {
   }
 
   private WindowedWire run(Transport channel, Policy policy, AtomicInteger maxInFlight) {
+    return run(channel, new Backpressure(WINDOW, 1 << 20, policy), maxInFlight);
+  }
+
+  private WindowedWire run(Transport channel, Backpressure bounds, AtomicInteger maxInFlight) {
     AtomicReference<WindowedWire> window = new AtomicReference<>();
     CompletableFuture<Void> produced = new CompletableFuture<>();
     channel.offer(
         "s",
-        new Backpressure(WINDOW, 1 << 20, policy),
+        bounds,
         s -> {
           window.set((WindowedWire) s.wire());
           CompletableFuture.runAsync(
@@ -95,6 +101,26 @@ class BackpressureTest {
     assertIncreasing(received());
     assertEquals(0, sender.dropped());
     assertTrue(maxInFlight.get() <= WINDOW, "in flight: " + maxInFlight.get());
+  }
+
+  /**
+   * The page acknowledges every quarter window of messages (250 here), but 64 bytes hold about 25
+   * of these: credit must come back without waiting for the count (it once never did, and the
+   * stream stopped for good at its first window).
+   */
+  @Test
+  void aWindowItsBytesFillBeforeItsAcknowledgementCountStillFlows() {
+    for (Function<Transports, Transport> windowed : List.<Function<Transports, Transport>>of(
+        Transports::channel, Transports::scheme)) {
+      Transport kind = windowed.apply(Transports.on(fixture.page()));
+      AtomicInteger maxInFlight = new AtomicInteger();
+      WindowedWire sender = run(kind, new Backpressure(MESSAGES, 64, Policy.BLOCK), maxInFlight);
+      TestPage.soon().until(() -> received().length == MESSAGES);
+      assertIncreasing(received());
+      assertEquals(0, sender.dropped(), kind.kind());
+      assertTrue(maxInFlight.get() <= 64, kind.kind() + " in flight: " + maxInFlight.get());
+      fixture.reopen();
+    }
   }
 
   @Test

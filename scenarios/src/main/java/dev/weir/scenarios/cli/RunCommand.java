@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--checker", split = ",", paramLabel = "NAME",
       description = "conformance only: the cases of these checkers: ordering, cleanup,"
-          + " backpressure, reconnect, buffer")
+          + " backpressure, reconnect, buffer, throughput, latency")
   List<String> checkers;
 
   @Option(names = "--tags", paramLabel = "EXPR",
