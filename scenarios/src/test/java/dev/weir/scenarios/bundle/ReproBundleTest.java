@@ -48,7 +48,7 @@ class ReproBundleTest {
 
   @ParameterizedTest(name = "{0} on {1}")
   @CsvSource({"ordering, no-reorder", "backpressure, async-queue", "buffer, ring-grows",
-      "reconnect, retry-after-give-up"})
+      "reconnect, retry-after-give-up", "cleanup, listener-leak"})
   void aFailureReplaysFromItsBundleToTheSameVerdict(String checker, String variant) throws Exception {
     Frontend broken = new Frontend(BROKEN.resolve(variant));
     CaseResult failed = new ScenarioRunner(BrowserRuntime.shared(), Optional.of(broken), Optional.of(bundles))
