@@ -1,5 +1,7 @@
 package dev.weir.harness.check;
 
+import java.util.Arrays;
+
 /**
  * How a check came out. The four outcomes of a conformance case (as in Autobahn's reports): a run
  * either met the declared behaviour strictly, met it with deviations the declaration allows, broke
@@ -24,6 +26,21 @@ public enum Status {
   /** The name in reports and JSON: upper case, words joined by {@code -}. */
   public String label() {
     return label;
+  }
+
+  /**
+   * The status whose {@link #label()} is {@code label}, for readers of files weir wrote.
+   *
+   * @throws IllegalArgumentException naming the labels there are
+   */
+  public static Status ofLabel(String label) {
+    for (Status status : values()) {
+      if (status.label.equals(label)) {
+        return status;
+      }
+    }
+    throw new IllegalArgumentException("unknown status \"" + label + "\"; expected one of "
+        + Arrays.stream(values()).map(Status::label).toList());
   }
 
   /** True for every status but {@link #FAILED}: what a build's exit code turns on. */

@@ -1,6 +1,7 @@
 package dev.weir.harness.check;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -114,6 +115,17 @@ public final class Verdict {
   /** Writes the verdict as a JSON object into {@code json}, for reports that hold many. */
   public void writeJson(JsonGenerator json) throws IOException {
     VerdictJson.write(this, json);
+  }
+
+  /**
+   * The verdict a JSON object written by {@link #writeJson} holds, such as one of a report's
+   * {@code index.json}: the same JSON when written again. Fractions keep the six decimals the JSON
+   * has; the events of the first violation keep the fields their layout holds.
+   *
+   * @throws IllegalArgumentException when a field is missing or holds no such value
+   */
+  public static Verdict fromJson(JsonNode json) {
+    return VerdictJson.read(json);
   }
 
   @Override

@@ -2,12 +2,16 @@ package dev.weir.harness.check;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.TraceEvent;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +19,8 @@ import java.util.Map;
  * A verdict as JSON, fields in a fixed order. Events keep the layout of the trace's MCAP messages
  * ({@code docs/trace-format.md}) with their kind added second. Fractions are written with six
  * decimals at most, so the text does not depend on the JDK's double formatting.
+ *
+ * <p>{@link #read} reads the form back, for tools that turn a report's JSON into its page again.
  *
  * <p>The trace's own writer encodes a cursor's event into bytes, inside the trace package; this
  * one writes {@link TraceEvent} values into a Jackson document, so the per-kind layout is spelled
@@ -145,6 +151,73 @@ final class VerdictJson {
       }
     }
     json.writeEndObject();
+  }
+
+  /**
+   * The verdict {@code json} holds, as {@link #write} wrote it: fractions as written (six decimals
+   * at most; {@code null} reads as NaN), events with the fields their layout holds (the others
+   * {@link TraceEvent#ABSENT}, or "" for a detail; an arrival time left out as {@link
+   * #arrivalUnwritten} says).
+   *
+   * @throws IllegalArgumentException when a field is missing or holds no such value
+   */
+  static Verdict read(JsonNode json) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    json.required("counts").properties().forEach(c -> counts.put(c.getKey(), c.getValue().asLong()));
+    Map<String, Double> fractions = new LinkedHashMap<>();
+    json.required("fractions").properties().forEach(f ->
+        fractions.put(f.getKey(), f.getValue().isNull() ? Double.NaN : f.getValue().asDouble()));
+    JsonNode violation = json.required("first_violation");
+    return new Verdict(json.required("checker").asText(),
+        Status.ofLabel(json.required("status").asText()), counts, fractions,
+        violation.isNull() ? null : violation(violation), json.required("summary").asText());
+  }
+
+  private static Violation violation(JsonNode json) {
+    return new Violation(json.required("defect").asText(), json.required("expected").asText(),
+        json.required("actual").asText(), event(json.required("event")),
+        events(json.required("before")), events(json.required("after")));
+  }
+
+  private static List<TraceEvent> events(JsonNode json) {
+    List<TraceEvent> events = new ArrayList<>();
+    json.forEach(event -> events.add(event(event)));
+    return events;
+  }
+
+  private static TraceEvent event(JsonNode json) {
+    EventKind kind = EventKind.ofLabel(json.required("kind").asText());
+    long wallNs = json.required("wall_ns").asLong();
+    return new TraceEvent(json.required("index").asLong(), kind, json.required("stream").asText(),
+        json.path("sequence").asLong(TraceEvent.ABSENT), json.path("size").asInt(TraceEvent.ABSENT),
+        wallNs, json.path("virtual_ns").asLong(TraceEvent.ABSENT),
+        json.path("arrival_ns").asLong(arrivalUnwritten(kind, wallNs)), detail(json),
+        json.path("pushed").asLong(TraceEvent.ABSENT), json.path("evictions").asLong(TraceEvent.ABSENT),
+        json.path("held").asInt(TraceEvent.ABSENT), json.path("position").asInt(TraceEvent.ABSENT),
+        json.path("attempt").asLong(TraceEvent.ABSENT), json.path("delay_us").asLong(TraceEvent.ABSENT),
+        json.path("value").asLong(TraceEvent.ABSENT));
+  }
+
+  /**
+   * The arrival time of an event whose layout leaves it out: its own time for the kinds Java
+   * records as they happen (for a connect attempt, whose request time the layout drops, that is
+   * the page's time); none for the page's buffer and reconnect reports.
+   */
+  private static long arrivalUnwritten(EventKind kind, long wallNs) {
+    return switch (kind) {
+      case BUFFER, BUFFER_ITEM, RECONNECT -> TraceEvent.ABSENT;
+      default -> wallNs;
+    };
+  }
+
+  /** A lifecycle event's detail, a reconnect's decision or a gauge's metric: one field, by kind. */
+  private static String detail(JsonNode json) {
+    for (String field : List.of("detail", "decision", "metric")) {
+      if (json.has(field)) {
+        return json.get(field).asText();
+      }
+    }
+    return "";
   }
 
   /** {@code 0.333333}, {@code 0.5}, {@code 1}: plain decimal text, never an exponent. */

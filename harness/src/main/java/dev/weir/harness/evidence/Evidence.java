@@ -1,6 +1,7 @@
 package dev.weir.harness.evidence;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.weir.harness.trace.TraceSnapshot;
 import java.io.IOException;
 import java.util.Objects;
@@ -43,5 +44,15 @@ public record Evidence(Histogram latency, Timeline throughput, Timeline occupanc
   /** Writes the evidence as a JSON object into {@code json}, for reports that hold many. */
   public void writeJson(JsonGenerator json) throws IOException {
     EvidenceJson.write(this, json);
+  }
+
+  /**
+   * The evidence a JSON object written by {@link #writeJson} holds, such as a run's in a report's
+   * {@code index.json}: equal to the evidence written.
+   *
+   * @throws IllegalArgumentException when a field is missing or holds no such value
+   */
+  public static Evidence fromJson(JsonNode json) {
+    return EvidenceJson.read(json);
   }
 }

@@ -1,5 +1,7 @@
 package dev.weir.harness.trace;
 
+import java.util.Arrays;
+
 /**
  * What a trace event records. Sends and deliveries carry a sequence and a payload size; the
  * lifecycle kinds carry a detail string and, where one message is concerned, its sequence. The
@@ -55,6 +57,21 @@ public enum EventKind {
   /** The kind's name in files and messages: lower case, words joined by {@code -}. */
   public String label() {
     return label;
+  }
+
+  /**
+   * The kind whose {@link #label()} is {@code label}, for readers of files weir wrote.
+   *
+   * @throws IllegalArgumentException naming the labels there are
+   */
+  public static EventKind ofLabel(String label) {
+    for (EventKind kind : values()) {
+      if (kind.label.equals(label)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("unknown event kind \"" + label + "\"; expected one of "
+        + Arrays.stream(values()).map(EventKind::label).toList());
   }
 
   /**

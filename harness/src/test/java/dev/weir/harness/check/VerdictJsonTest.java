@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weir.harness.trace.EventFilter;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.TraceEvent;
@@ -116,6 +117,37 @@ class VerdictJsonTest {
             + "{\"index\":7,\"kind\":\"gauge\",\"stream\":\"a\",\"metric\":\"js-heap-bytes\","
             + "\"value\":-7,\"wall_ns\":7000}]}}",
         v.toJson());
+  }
+
+  @Test
+  void everyVerdictReadsBackToTheSameJson() throws Exception {
+    TestTrace t = new TestTrace().send("a", 0).deliver("a", 0).lifecycle(EventKind.OPEN, "a", "connect")
+        .consume("a", 0).buffer("a", 3, 2, 0).reconnect("a", "retry", 2, 6500)
+        .gauge("a", "js-heap-bytes", -7);
+    List<TraceEvent> events = t.snapshot().events(EventFilter.all());
+    Map<String, Double> fractions = new LinkedHashMap<>();
+    fractions.put("third", 1.0 / 3);
+    fractions.put("none", Double.NaN);
+    List<Verdict> verdicts = List.of(
+        new OrderingChecker(EventKind.DELIVERY, Duration.ofMillis(1))
+            .check(new TestTrace().send("a", 0, 1).deliver("a", 1, 0).snapshot()),
+        new Verdict("x", Status.FAILED, Map.of("n", 3L), fractions, new Violation("d", "e", "a",
+            events.get(5), events.subList(0, 5), events.subList(6, 8)), "s"),
+        new Verdict("x", Status.NON_STRICT, Map.of(), Map.of(),
+            new Violation("allowed-lost", "e", "a", DROP, List.of(), List.of(CLOSE)), "dropped"),
+        new Verdict("x", Status.INFORMATIONAL, Map.of(), Map.of(), null, "measured"));
+    for (Verdict verdict : verdicts) {
+      Verdict read = Verdict.fromJson(new ObjectMapper().readTree(verdict.toJson()));
+      assertEquals(verdict.toJson(), read.toJson());
+      assertEquals(verdict.firstViolation().map(v -> v.event().kind()),
+          read.firstViolation().map(v -> v.event().kind()));
+    }
+    Verdict read = Verdict.fromJson(new ObjectMapper().readTree(verdicts.get(1).toJson()));
+    assertEquals(events.get(7), read.firstViolation().orElseThrow().after().get(1),
+        "a gauge keeps its metric and value");
+    assertEquals("unknown status \"PASSED\"; expected one of [OK, NON-STRICT, FAILED, INFORMATIONAL]",
+        assertThrows(IllegalArgumentException.class, () -> Verdict.fromJson(new ObjectMapper()
+            .readTree(verdicts.get(3).toJson().replace("INFORMATIONAL", "PASSED")))).getMessage());
   }
 
   @Test

@@ -1,8 +1,10 @@
 package dev.weir.harness.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weir.harness.check.BufferChecker;
 import dev.weir.harness.check.OrderingChecker;
 import dev.weir.harness.check.ReconnectChecker;
@@ -255,6 +257,31 @@ class EvidenceTest {
             + "\"levels\":[{\"name\":\"capacity\",\"value\":4}],\"omitted_series\":0},"
             + "\"retries\":{\"judged\":[],\"omitted\":0}}",
         evidence.toJson());
+  }
+
+  @Test
+  void theJsonReadsBackToTheSameEvidenceEveryPartFilled() throws Exception {
+    Run run = new Run();
+    int ws = run.trace.stream("ws");
+    run.trace.lifecycle(EventKind.CONNECT_ATTEMPT, ws, "websocket");
+    run.trace.lifecycle(EventKind.OPEN, ws, "connect");
+    run.at(100 * MS).trace.lifecycle(EventKind.CLOSE, ws, "closed 1006");
+    run.at(150 * MS).trace.lifecycle(EventKind.CONNECT_ATTEMPT, ws, "websocket");
+    run.trace.lifecycle(EventKind.OPEN, ws, "connect");
+    run.at(160 * MS).send("s", 0).at(170 * MS).deliver("s", 0, 165 * MS).buffer("b", 3);
+    Evidence evidence = Judgement.of(run.snapshot(), List.of(new BufferChecker(4, 0),
+        new ReconnectChecker(new ReconnectPolicy(Duration.ofMillis(50), 2, Duration.ofSeconds(1),
+            Jitter.NONE, 5, Duration.ofSeconds(1)), ReconnectTolerance.DEFAULT))).evidence();
+    assertEquals(1, evidence.retries().retries().size());
+    assertEquals(1, evidence.occupancy().levels().size());
+
+    Evidence read = Evidence.fromJson(new ObjectMapper().readTree(evidence.toJson()));
+
+    assertEquals(evidence, read);
+    assertEquals(evidence.toJson(), read.toJson());
+    assertEquals("No value for property 'occupancy' of `ObjectNode`",
+        assertThrows(IllegalArgumentException.class, () -> Evidence.fromJson(new ObjectMapper()
+            .readTree(evidence.toJson().replace("\"occupancy\"", "\"occupied\"")))).getMessage());
   }
 
   private static void assertBetween(long low, long high, long actual) {

@@ -1,32 +1,18 @@
 package dev.weir.scenarios.bundle;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.weir.harness.check.Verdict;
 import dev.weir.harness.conformance.CaseResult;
 import dev.weir.harness.conformance.Frontend;
 import dev.weir.harness.conformance.JudgedRun;
-import dev.weir.harness.trace.TraceWriter;
 import dev.weir.scenarios.scenario.FrontendSpec;
 import dev.weir.scenarios.scenario.Scenario;
 import dev.weir.scenarios.scenario.ScenarioInstance;
 import dev.weir.scenarios.scenario.ScenarioParser;
 import dev.weir.scenarios.scenario.ScenarioWriter;
 import dev.weir.scenarios.scenario.Source;
-import dev.weir.simulator.codec.ReadingEncoding;
-import dev.weir.simulator.mcap.Compression;
-import dev.weir.simulator.recording.RecordingWriter;
-import dev.weir.simulator.recording.RunInfo;
-import dev.weir.simulator.recording.SensorInfo;
-import dev.weir.simulator.spec.SimulationSpec;
 import dev.weir.simulator.spec.SpecException;
-import dev.weir.simulator.stream.ReadingCopy;
-import dev.weir.simulator.stream.ReadingSource;
-import dev.weir.simulator.stream.Simulation;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +21,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -53,11 +38,7 @@ public record ReproBundle(Path folder) {
   public static final Path DEFAULT_ROOT = Path.of("target", "weir-bundles");
 
   static final String SCENARIO = "scenario.yaml";
-  static final String STREAM = "stream.mcap";
-  static final String TRACE = "trace.mcap";
-  static final String VERDICT = "verdict.json";
   static final String COMMAND = "replay.txt";
-  static final String FORMAT = "weir.bundle.v1";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,14 +59,12 @@ public record ReproBundle(Path folder) {
         Files.setPosixFilePermissions(building, PosixFilePermissions.fromString("rwxr-xr-x"));
       }
       Scenario ran = instance.scenario();
-      Path stream = building.resolve(STREAM);
-      OptionalLong durationNs = writeStream(ran, stream);
+      RunFiles.write(building, ran, run);
       Scenario pinned = new Scenario(target.resolve(SCENARIO).toString(), ran.name(), ran.description(),
-          ran.tags(), new Source.Recorded(target.resolve(STREAM), ran.seed(), durationNs), ran.transport(),
-          new FrontendSpec(frontendDir(frontend), ran.frontend().config()), ran.speed(), ran.expectations());
+          ran.tags(), new Source.Recorded(target.resolve(RunFiles.STREAM), ran.seed(), ran.source().durationNs()),
+          ran.transport(), new FrontendSpec(frontendDir(frontend), ran.frontend().config()), ran.speed(),
+          ran.expectations());
       Files.writeString(building.resolve(SCENARIO), header(instance) + ScenarioWriter.yaml(pinned, target));
-      TraceWriter.write(run.trace(), building.resolve(TRACE));
-      writeVerdict(run.result(), building.resolve(VERDICT));
       Files.writeString(building.resolve(COMMAND), command(target) + "\n");
       replace(target, building);
     } catch (IOException | RuntimeException e) {
@@ -117,9 +96,9 @@ public record ReproBundle(Path folder) {
 
   /** The run's outcome when the bundle was written, as {@link CaseResult#outcome()} put it. */
   public String outcome() throws IOException {
-    JsonNode verdict = JSON.readTree(folder.resolve(VERDICT).toFile());
-    if (!FORMAT.equals(verdict.path("format").asText())) {
-      throw new IOException(folder.resolve(VERDICT) + ": expected format " + FORMAT + ", found "
+    JsonNode verdict = JSON.readTree(folder.resolve(RunFiles.VERDICT).toFile());
+    if (!RunFiles.FORMAT.equals(verdict.path("format").asText())) {
+      throw new IOException(folder.resolve(RunFiles.VERDICT) + ": expected format " + RunFiles.FORMAT + ", found "
           + verdict.path("format"));
     }
     return verdict.path("outcome").asText();
@@ -130,43 +109,9 @@ public record ReproBundle(Path folder) {
     return frontend.isBundledReference() ? Optional.empty() : Optional.of(frontend.folder());
   }
 
-  /** The readings the run sent, as the scenario's source gave them; returns how much of them ran. */
-  private static OptionalLong writeStream(Scenario scenario, Path target) throws IOException {
-    if (scenario.source() instanceof Source.Recorded recorded) {
-      Files.copy(recorded.recording(), target);
-      return recorded.durationNs();
-    }
-    SimulationSpec simulation = ((Source.Simulated) scenario.source()).simulation();
-    List<SensorInfo> sensors = simulation.sensors().stream().map(SensorInfo::of).toList();
-    ReadingCopy.all(ReadingSource.of(Simulation.of(simulation).readings()),
-        RecordingWriter.create(target, ReadingEncoding.JSON, Compression.ZSTD, sensors,
-            new RunInfo(scenario.name(), simulation.seed(), simulation.durationNs())),
-        reading -> { });
-    return OptionalLong.of(simulation.durationNs());
-  }
-
   private static String header(ScenarioInstance instance) {
     return "# Repro bundle of " + instance.id() + ", from " + instance.scenario().file() + ".\n"
-        + "# Its readings are " + STREAM + " (what the run sent); replay with the command in " + COMMAND + ".\n";
-  }
-
-  private static void writeVerdict(CaseResult result, Path target) throws IOException {
-    try (OutputStream out = Files.newOutputStream(target);
-        JsonGenerator json = new JsonFactory().createGenerator(out)) {
-      json.useDefaultPrettyPrinter();
-      json.writeStartObject();
-      json.writeStringField("format", FORMAT);
-      json.writeStringField("case", result.caseId());
-      json.writeStringField("transport", result.kind());
-      json.writeStringField("status", result.status().label());
-      json.writeStringField("outcome", result.outcome());
-      json.writeArrayFieldStart("verdicts");
-      for (Verdict verdict : result.verdicts()) {
-        verdict.writeJson(json);
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-    }
+        + "# Its readings are " + RunFiles.STREAM + " (what the run sent); replay with the command in " + COMMAND + ".\n";
   }
 
   /** Puts the finished folder in place of any older bundle of the same run. */

@@ -5,17 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.weir.harness.browser.BrowserRuntime;
 import dev.weir.harness.check.Verdict;
 import dev.weir.harness.conformance.CaseResult;
-import dev.weir.harness.conformance.Cases;
 import dev.weir.harness.conformance.Conformance;
 import dev.weir.harness.conformance.ConformanceCase;
 import dev.weir.harness.conformance.Frontend;
-import dev.weir.harness.transport.Transports;
 import dev.weir.scenarios.bundle.ReproBundle;
-import dev.weir.scenarios.engine.ScenarioSuite;
 import dev.weir.scenarios.report.Report;
 import dev.weir.scenarios.report.ReportWriter;
 import dev.weir.scenarios.run.ScenarioRunner;
-import dev.weir.scenarios.run.Shard;
 import dev.weir.scenarios.scenario.ScenarioInstance;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,18 +25,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.junit.platform.commons.PreconditionViolationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code weir run conformance | PATH...}: the built-in conformance cases against a frontend, each
  * on every transport it applies to, or the scenario files under some paths, each instance on its
- * transport; a verdict per checker, the table (or JSON), and the HTML report. Exit 1 when any
- * verdict FAILED, or when {@code --repeat} saw a verdict change between runs.
+ * transport (what {@link Selection} chooses; {@code --seed} reseeds every scenario); a verdict
+ * per checker, the table and/or JSON, and the HTML report. Exit 1 when any verdict FAILED, or when
+ * {@code --repeat} saw a verdict change between runs.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs the conformance cases against a frontend (default: the bundled reference),"
@@ -50,47 +46,37 @@ import picocli.CommandLine.Spec;
         + " when --repeat saw a verdict differ between runs; 2 on bad input."})
 final class RunCommand implements Callable<Integer> {
 
-  private static final String CONFORMANCE = "conformance";
-
   @Spec
   CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "conformance|PATH",
-      description = {"conformance: the built-in cases (docs/conformance.md lists them)",
-          "PATH: scenario files, or folders searched for *.yaml and *.yml (docs/scenario-format.md)"})
-  List<String> what;
+  @Mixin
+  Selection selection;
 
   @Option(names = "--frontend", paramLabel = "DIR",
       description = "The frontend's folder, with its index.html (default: the bundled reference,"
           + " or each scenario's own)")
   Path frontend;
 
-  @Option(names = "--transport", split = ",", paramLabel = "KIND",
-      description = "Only these transports: channel, event, command, scheme, websocket, sse")
-  List<String> transports;
-
-  @Option(names = "--checker", split = ",", paramLabel = "NAME",
-      description = "conformance only: the cases of these checkers: ordering, cleanup,"
-          + " backpressure, reconnect, buffer, throughput, latency")
-  List<String> checkers;
-
-  @Option(names = "--tags", paramLabel = "EXPR",
-      description = "scenarios only: those whose tags (or transport kind) match this JUnit tag"
-          + " expression, such as 'ordering & !sse'")
-  String tags;
-
-  @Option(names = "--shard", paramLabel = "i/n",
-      description = "scenarios only: the i-th of n shards (scenarios sorted by id and dealt out"
-          + " in turn: each in exactly one shard), for CI matrices")
-  String shard;
-
   @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
       description = "Run everything N times and name every run whose verdicts differ between"
           + " them (flake hunting)")
   int repeat;
 
-  @Option(names = "--json", description = "Print the results as JSON: one object per run.")
-  boolean json;
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+      description = "scenarios only: run up to N scenarios at once, each on its own page in the"
+          + " one browser; at most this machine's processors. Default: ${DEFAULT-VALUE}")
+  int jobs;
+
+  @Option(names = "--seed", paramLabel = "N",
+      description = "scenarios only: run every scenario with this seed instead of its own (its"
+          + " simulated readings, source faults and wire faults)")
+  Long seed;
+
+  @Option(names = "--json", arity = "0..1", paramLabel = "FILE", preprocessor = JsonTarget.class,
+      description = {"The results as JSON, one object per run: on standard output, or with FILE"
+          + " (ending in .json, or attached: --json=FILE) written to it whole, the table still"
+          + " printed."})
+  String json;
 
   @Option(names = "--bundles", paramLabel = "DIR", defaultValue = "target/weir-bundles",
       description = "scenarios only: where each failing run leaves its repro bundle (the scenario"
@@ -99,33 +85,35 @@ final class RunCommand implements Callable<Integer> {
   Path bundles;
 
   @Override
-  public Integer call() {
-    if (repeat < 1) {
-      throw new BadInputException("--repeat " + repeat + ": expected 1 or more");
-    }
-    Plan plan = what.equals(List.of(CONFORMANCE)) ? conformance() : scenarios();
+  public Integer call() throws IOException {
+    checkOptions();
+    Plan plan = selection.conformance() ? conformance() : scenarios();
     PrintWriter err = spec.commandLine().getErr();
     long total = (long) plan.runs() * repeat;
-    err.println("weir run: " + plan.title() + ", " + total + " runs");
+    err.println("weir run: " + plan.title() + ", " + total + " runs"
+        + (jobs == 1 ? "" : ", " + jobs + " at a time"));
     List<List<CaseResult>> rounds = new ArrayList<>();
     long start = System.nanoTime();
+    long[] done = {0};
     for (int round = 0; round < repeat; round++) {
-      List<CaseResult> results = new ArrayList<>();
-      rounds.add(results);
-      long before = (long) round * plan.runs();
-      plan.run(result -> {
-        results.add(result);
-        long done = before + results.size();
-        long etaS = (System.nanoTime() - start) / done * (total - done) / 1_000_000_000L;
-        err.printf("weir run: [%d/%d] %s on %s: %s (%.1f s; about %d s to go)%n", done, total,
+      rounds.add(plan.run(result -> {
+        done[0]++;
+        long etaS = (System.nanoTime() - start) / done[0] * (total - done[0]) / 1_000_000_000L;
+        err.printf("weir run: [%d/%d] %s on %s: %s (%.1f s; about %d s to go)%n", done[0], total,
             result.caseId(), result.kind(), result.statuses(), result.took().toMillis() / 1000.0,
             etaS);
-      });
+      }));
     }
     List<CaseResult> results = rounds.get(0);
     Path index = report(plan.title(), results);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(json ? json(results) : table(results));
+    boolean jsonOnly = JsonTarget.STDOUT.equals(json);
+    if (!jsonOnly) {
+      out.print(table(results));
+    }
+    if (json != null) {
+      JsonTarget.write(json, json(results), out);
+    }
     List<String> differences = differences(rounds);
     if (repeat > 1) {
       err.println(differences.isEmpty()
@@ -133,10 +121,35 @@ final class RunCommand implements Callable<Integer> {
           : "Repeated " + repeat + " times: verdicts differed for " + differences.size()
               + " runs:\n  " + String.join("\n  ", differences));
     }
-    (json ? err : out).println("Report: " + index);
+    (jsonOnly ? err : out).println("Report: " + index);
+    if (json != null && !jsonOnly) {
+      out.println("JSON: " + Path.of(json).toAbsolutePath());
+    }
     out.flush();
     boolean passed = rounds.stream().flatMap(List::stream).allMatch(CaseResult::passed);
     return passed && differences.isEmpty() ? WeirCli.OK : WeirCli.CHECK_FAILED;
+  }
+
+  /** The options' own rules, checked before anything runs. */
+  private void checkOptions() {
+    if (repeat < 1) {
+      throw new BadInputException("--repeat " + repeat + ": expected 1 or more");
+    }
+    if (jobs != 1 && selection.conformance()) {
+      throw new BadInputException("--jobs " + jobs + ": the conformance cases run one at a time;"
+          + " the cleanup case's gauges (parked channel payloads, stream tickets) are counted over"
+          + " all pages in the process, so a page beside it would change them. --jobs applies to"
+          + " scenario files");
+    }
+    int processors = Runtime.getRuntime().availableProcessors();
+    if (jobs < 1 || jobs > processors) {
+      throw new BadInputException("--jobs " + jobs + ": expected 1 to " + processors + " (this"
+          + " machine's processors: pages at once share them, and timing checks must judge the"
+          + " frontend, not a crowded machine)");
+    }
+    if (json != null) {
+      JsonTarget.check(json);
+    }
   }
 
   /** What one round runs, and how many runs that is. */
@@ -145,17 +158,19 @@ final class RunCommand implements Callable<Integer> {
 
     long runs();
 
-    void run(Consumer<CaseResult> each);
+    /** Runs the round, handing each result to {@code done} as it comes; returns them in order. */
+    List<CaseResult> run(Consumer<CaseResult> done) throws IOException;
   }
 
   private Plan conformance() {
-    if (tags != null || shard != null) {
-      throw new BadInputException("--tags and --shard choose among scenario files; for the"
-          + " conformance cases use --checker and --transport");
+    if (seed != null) {
+      throw new BadInputException("--seed " + seed + ": the conformance cases take no seed; each"
+          + " fixes its readings and wire faults in code, so every run of a case is the same."
+          + " --seed applies to scenario files");
     }
+    List<ConformanceCase> cases = selection.cases();
+    Set<String> kinds = selection.kinds();
     Frontend judged = frontend == null ? Frontend.reference() : frontend(frontend);
-    List<ConformanceCase> cases = cases();
-    Set<String> kinds = kinds();
     long runs = cases.stream().flatMap(c -> c.kinds().stream()).filter(kinds::contains).count();
     Conformance conformance = new Conformance(BrowserRuntime.shared(), judged);
     return new Plan() {
@@ -167,76 +182,35 @@ final class RunCommand implements Callable<Integer> {
         return runs;
       }
 
-      public void run(Consumer<CaseResult> each) {
-        conformance.run(cases, kinds::contains, each);
+      public List<CaseResult> run(Consumer<CaseResult> done) {
+        return conformance.run(cases, kinds::contains, done);
       }
     };
   }
 
   private Plan scenarios() {
-    if (checkers != null) {
-      throw new BadInputException("--checker chooses among the conformance cases; a scenario's"
-          + " checkers are its expect section (choose scenarios with --tags)");
-    }
-    List<Path> paths = new ArrayList<>();
-    for (String path : what) {
-      if (path.equals(CONFORMANCE)) {
-        throw new BadInputException("run conformance takes no scenario paths beside it");
-      }
-      paths.add(Path.of(path));
-    }
-    ScenarioSuite suite = ScenarioSuite.discover(paths);
-    if (!suite.broken().isEmpty()) {
-      throw new BadInputException(String.join("\n", suite.broken().values()));
-    }
-    List<ScenarioInstance> chosen;
-    try {
-      chosen = suite.instances(Optional.ofNullable(tags));
-    } catch (PreconditionViolationException e) {
-      throw new BadInputException("--tags " + tags + ": " + e.getMessage());
-    }
-    Set<String> kinds = kinds();
-    chosen = chosen.stream()
-        .filter(i -> kinds.contains(i.scenario().transport().kind())).toList();
-    chosen = shard().of(chosen);
-    if (chosen.isEmpty()) {
-      throw new BadInputException("no scenario to run under " + String.join(", ", what)
-          + (tags == null && transports == null && shard == null ? "" : " with these options"));
-    }
-    List<ScenarioInstance> instances = chosen;
+    List<ScenarioInstance> chosen = selection.scenarios();
+    List<ScenarioInstance> instances =
+        seed == null ? chosen : chosen.stream().map(i -> i.withSeed(seed)).toList();
     Optional<Frontend> override = Optional.ofNullable(frontend).map(RunCommand::frontend);
     return new Plan() {
       private ScenarioRunner runner;
 
       public String title() {
-        return "weir scenarios: " + String.join(" ", what) + (shard == null ? "" : " (shard " + shard + ")");
+        return "weir scenarios: " + selection.describe() + (seed == null ? "" : ", seed " + seed);
       }
 
       public long runs() {
         return instances.size();
       }
 
-      public void run(Consumer<CaseResult> each) {
+      public List<CaseResult> run(Consumer<CaseResult> done) throws IOException {
         if (runner == null) {
           runner = new ScenarioRunner(BrowserRuntime.shared(), override, Optional.of(bundles));
         }
-        for (ScenarioInstance instance : instances) {
-          try {
-            each.accept(runner.run(instance));
-          } catch (IOException e) {
-            throw new UncheckedIOException(instance.id() + ": " + e.getMessage(), e);
-          }
-        }
+        return runner.runAll(instances, jobs, done);
       }
     };
-  }
-
-  private Shard shard() {
-    try {
-      return shard == null ? Shard.ALL : Shard.parse(shard);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException("--shard: " + e.getMessage());
-    }
   }
 
   /**
@@ -276,34 +250,6 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--frontend: " + e.getMessage());
     }
-  }
-
-  private List<ConformanceCase> cases() {
-    if (checkers == null) {
-      return Cases.all();
-    }
-    List<ConformanceCase> chosen = new ArrayList<>();
-    for (String checker : checkers) {
-      try {
-        chosen.addAll(Cases.forChecker(checker));
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException("--checker: " + e.getMessage());
-      }
-    }
-    return chosen;
-  }
-
-  private Set<String> kinds() {
-    if (transports == null) {
-      return new LinkedHashSet<>(Transports.KINDS);
-    }
-    for (String kind : transports) {
-      if (!Transports.KINDS.contains(kind)) {
-        throw new BadInputException("--transport " + kind + ": expected one of "
-            + String.join(", ", Transports.KINDS));
-      }
-    }
-    return new LinkedHashSet<>(transports);
   }
 
   /** The verdict table people read: a row per verdict, bundles, and a count of runs passed. */

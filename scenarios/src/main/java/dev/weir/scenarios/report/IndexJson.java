@@ -4,17 +4,27 @@ import dev.weir.harness.conformance.CaseResult;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weir.harness.check.Status;
 import dev.weir.harness.check.Verdict;
+import dev.weir.harness.evidence.Evidence;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code index.json}: the whole report for tools, fields in a fixed order and no whitespace, so a
  * model gives the same bytes every time (no clock, no JDK-dependent number text). Each verdict and
- * each run's evidence are written by their own JSON writers.
+ * each run's evidence are written by their own JSON writers, and read back by their readers: the
+ * file holds everything the other files are made from, so {@code weir report} makes them again.
  */
 final class IndexJson implements ReportFile {
 
@@ -22,6 +32,7 @@ final class IndexJson implements ReportFile {
   static final String FORMAT = "weir.report.v1";
 
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public String name() {
@@ -59,6 +70,46 @@ final class IndexJson implements ReportFile {
       }
       json.writeEndArray();
       json.writeEndObject();
+    }
+  }
+
+  /**
+   * The report an {@code index.json} holds: writing it again gives the same bytes. Each run's
+   * description is its case's title (a report keeps one per case).
+   *
+   * @throws IOException when the file cannot be read, or is not a report's index.json in this
+   *     layout (the message says what was expected)
+   */
+  static Report read(Path file) throws IOException {
+    JsonNode json;
+    try {
+      json = JSON.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new IOException(file + ": expected a report's index.json, found text that is not"
+          + " JSON: " + e.getOriginalMessage(), e);
+    }
+    if (json == null || !FORMAT.equals(json.path("format").asText())) {
+      throw new IOException(file + ": expected a report's index.json, format " + FORMAT
+          + "; found format " + (json == null ? "none" : json.path("format")));
+    }
+    try {
+      Map<String, String> titles = new LinkedHashMap<>();
+      json.required("cases").forEach(c ->
+          titles.put(c.required("id").asText(), c.required("title").asText()));
+      List<CaseResult> runs = new ArrayList<>();
+      for (JsonNode run : json.required("runs")) {
+        String caseId = run.required("case").asText();
+        List<Verdict> verdicts = new ArrayList<>();
+        run.required("verdicts").forEach(v -> verdicts.add(Verdict.fromJson(v)));
+        runs.add(new CaseResult(caseId, titles.getOrDefault(caseId, ""),
+            run.required("transport").asText(), verdicts,
+            Duration.ofNanos(run.required("took_ns").asLong()),
+            Evidence.fromJson(run.required("evidence"))));
+      }
+      return new Report(json.required("title").asText(), runs);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": expected a report's index.json in layout " + FORMAT + ": "
+          + e.getMessage(), e);
     }
   }
 

@@ -2,6 +2,8 @@ package dev.weir.scenarios.report;
 
 import dev.weir.harness.conformance.CaseResult;
 import dev.weir.harness.check.Status;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -34,6 +36,16 @@ public record Report(String title, List<CaseResult> runs) {
                 + run.kind());
       }
     }
+  }
+
+  /**
+   * The report a report folder's {@code index.json} holds, such as a CI artifact's: {@link
+   * ReportWriter#write} makes the whole folder from it again.
+   *
+   * @throws IOException when it cannot be read or is not an index.json weir writes, saying why
+   */
+  public static Report read(Path indexJson) throws IOException {
+    return IndexJson.read(indexJson);
   }
 
   /** Each case's id and title (its first run's), in the order their first runs come. */

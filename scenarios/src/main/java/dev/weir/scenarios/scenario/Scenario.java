@@ -30,4 +30,14 @@ public record Scenario(String file, String name, String description, List<String
   public long seed() {
     return source.seed();
   }
+
+  /**
+   * This scenario run with {@code seed} instead of its own ({@code weir run --seed}): the
+   * simulator's values and source faults, and the wire faults' choices, all follow the new seed;
+   * everything else is unchanged.
+   */
+  public Scenario withSeed(long seed) {
+    return new Scenario(file, name, description, tags, source.withSeed(seed), transport, frontend,
+        speed, expectations);
+  }
 }

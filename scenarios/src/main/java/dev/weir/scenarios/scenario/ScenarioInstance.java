@@ -34,6 +34,14 @@ public record ScenarioInstance(String id, Map<String, String> parameters, Scenar
   }
 
   /**
+   * This instance run with {@code seed} instead of its own (see {@link Scenario#withSeed}). The id
+   * stays the file's, matrix values included, so runs keep their names in tables and reports.
+   */
+  public ScenarioInstance withSeed(long seed) {
+    return new ScenarioInstance(id, parameters, scenario.withSeed(seed));
+  }
+
+  /**
    * The id as a file name: every character other than letters, digits and {@code _ . , = [ ] -}
    * (a matrix value may be a path) replaced by {@code _}.
    */

@@ -13,6 +13,9 @@ public sealed interface Source permits Source.Simulated, Source.Recorded {
   /** Virtual run length; empty for a recording replayed to its end. */
   OptionalLong durationNs();
 
+  /** The same readings' source with another seed: the simulator's and the wire faults'. */
+  Source withSeed(long seed);
+
   /**
    * Readings from the simulator: the file's {@code seed}, {@code duration}, {@code sensors} and
    * (source) {@code faults}, as the simulator's parser reads them.
@@ -28,6 +31,11 @@ public sealed interface Source permits Source.Simulated, Source.Recorded {
     public OptionalLong durationNs() {
       return OptionalLong.of(simulation.durationNs());
     }
+
+    @Override
+    public Simulated withSeed(long seed) {
+      return new Simulated(simulation.withSeed(seed));
+    }
   }
 
   /**
@@ -36,5 +44,12 @@ public sealed interface Source permits Source.Simulated, Source.Recorded {
    * @param recording absolute; it existed when the scenario was parsed
    * @param durationNs how much of it to replay, from its start; empty for all of it
    */
-  record Recorded(Path recording, long seed, OptionalLong durationNs) implements Source {}
+  record Recorded(Path recording, long seed, OptionalLong durationNs) implements Source {
+
+    /** The same recording and cut; the seed places the wire faults, the readings stay the file's. */
+    @Override
+    public Recorded withSeed(long newSeed) {
+      return new Recorded(recording, newSeed, durationNs);
+    }
+  }
 }

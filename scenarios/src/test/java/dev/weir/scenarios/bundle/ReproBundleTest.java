@@ -7,23 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weir.harness.browser.BrowserRuntime;
 import dev.weir.harness.conformance.CaseResult;
 import dev.weir.harness.conformance.Frontend;
-import dev.weir.harness.trace.EventKind;
 import dev.weir.scenarios.run.ScenarioRunner;
 import dev.weir.scenarios.scenario.ScenarioInstance;
 import dev.weir.scenarios.scenario.ScenarioParser;
 import dev.weir.scenarios.scenario.Source;
-import dev.weir.simulator.mcap.Channel;
-import dev.weir.simulator.mcap.McapRecord;
-import dev.weir.simulator.mcap.McapStreamReader;
-import dev.weir.simulator.mcap.Message;
-import dev.weir.simulator.mcap.ReadOptions;
-import dev.weir.simulator.recording.RecordingReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,7 +54,7 @@ class ReproBundleTest {
     assertEquals(scenario(checker).scenario().seed(), pinned.scenario().seed(), "the seed it ran");
     Source.Recorded stream = (Source.Recorded) pinned.scenario().source();
     assertEquals(bundle.folder().resolve("stream.mcap"), stream.recording());
-    assertEquals(sent(bundle.folder()), readings(stream.recording()), "the stream holds what was sent");
+    assertEquals(RunFilesRead.sent(bundle.folder()), RunFilesRead.readings(stream.recording()), "the stream holds what was sent");
     assertEquals(ReproBundle.command(bundle.folder()) + "\n",
         Files.readString(bundle.folder().resolve("replay.txt")));
 
@@ -89,32 +80,6 @@ class ReproBundleTest {
     assertEquals(List.of("replay.txt", "scenario.yaml", "stream.mcap", "trace.mcap", "verdict.json"),
         list(second), "one bundle, the newest, and nothing being built left beside it");
     assertEquals(List.of("ordering-reordered"), list(bundles));
-  }
-
-  /** The sends in the bundle's trace: messages on the channel whose kind is send. */
-  private static long sent(Path bundle) throws Exception {
-    Set<Integer> sends = new HashSet<>();
-    long n = 0;
-    try (McapStreamReader reader = McapStreamReader.open(bundle.resolve("trace.mcap"), ReadOptions.strict())) {
-      for (McapRecord r = reader.next(); r != null; r = reader.next()) {
-        if (r instanceof Channel c && EventKind.SEND.label().equals(c.metadata().get("kind"))) {
-          sends.add(c.id());
-        } else if (r instanceof Message m && sends.contains(m.channelId())) {
-          n++;
-        }
-      }
-    }
-    return n;
-  }
-
-  private static long readings(Path recording) throws Exception {
-    long n = 0;
-    try (RecordingReader reader = RecordingReader.open(recording)) {
-      while (reader.next() != null) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static List<String> list(Path folder) throws Exception {

@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weir.scenarios.bundle.RunFilesRead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
- * {@code weir run conformance} end to end, in real Chromium: a broken frontend exits 1 naming the
- * checker that caught it, the reference exits 0, and bad input exits 2 saying what was expected.
+ * {@code weir run} end to end, in real Chromium: a broken frontend exits 1 naming the checker that
+ * caught it, the reference exits 0, {@code --seed} reseeds scenarios, {@code --json} prints or
+ * writes the results, and bad input exits 2 saying what was expected.
  */
 class RunCommandTest {
 
@@ -34,6 +38,17 @@ class RunCommandTest {
   }
 
   @Test
+  void scenariosRunSideBySideWithJobsAndTheTableKeepsTheirOrder() {
+    int jobs = Math.min(2, Runtime.getRuntime().availableProcessors());
+    Cli result = Cli.run("run", SCENARIOS, "--jobs", String.valueOf(jobs));
+    assertEquals(0, result.code(), result.toString());
+    assertTrue(result.out().indexOf("ordering-over-ipc[kind=channel]")
+        < result.out().indexOf("ordering-over-ipc[kind=event]"), result.out());
+    assertTrue(result.out().contains("2 of 2 runs passed."), result.out());
+    assertTrue(result.err().contains("2 runs" + (jobs == 1 ? "" : ", 2 at a time")), result.err());
+  }
+
+  @Test
   void aScenarioOnABrokenFrontendExitsOneWithItsFirstViolationAndItsBundleReplaysTheSame(
       @TempDir Path bundles) {
     Cli result = Cli.run("run", ENGINE_BROKEN + "no-reorder-frontend.yaml", "--bundles", bundles.toString());
@@ -49,6 +64,52 @@ class RunCommandTest {
     assertEquals(1, replay.code(), replay.toString());
     assertTrue(replay.out().contains("Same verdict as the bundle's: ordering/consume FAILED (out-of-order)"),
         replay.out());
+  }
+
+  @Test
+  void aSeedReplacesEveryScenariosOwnAndJsonGoesToAFileBesideTheTable(@TempDir Path dir)
+      throws IOException {
+    Path json = dir.resolve("results.json");
+    Cli result = Cli.run("run", ENGINE_BROKEN + "no-reorder-frontend.yaml", "--seed", "99",
+        "--json", json.toString(), "--bundles", dir.resolve("bundles").toString());
+    assertEquals(1, result.code(), result.toString());
+    assertTrue(result.out().startsWith("case "), "the table on stdout: " + result.out());
+    assertTrue(result.out().contains("no-reorder-frontend channel    ordering/consume FAILED"),
+        result.out());
+    assertTrue(result.out().endsWith("JSON: " + json.toAbsolutePath() + "\n"), result.out());
+    JsonNode runs = new ObjectMapper().readTree(json.toFile());
+    assertEquals(1, runs.size(), runs.toString());
+    assertEquals("no-reorder-frontend", runs.get(0).get("case").asText());
+    assertEquals("FAILED", runs.get(0).get("verdicts").get(0).get("status").asText());
+    Path bundle = Path.of(runs.get(0).get("bundle").asText());
+    assertEquals(dir.resolve("bundles/no-reorder-frontend").toAbsolutePath(), bundle);
+    assertTrue(Files.readString(bundle.resolve("scenario.yaml")).contains("\nseed: 99\n"),
+        "the bundle pins the seed that ran");
+    assertEquals("99", RunFilesRead.run(bundle.resolve("stream.mcap")).get("seed"),
+        "the readings were simulated with it");
+    Path index = Path.of(result.out().substring(result.out().indexOf("Report: ") + 8,
+        result.out().indexOf("\nJSON: ")).trim());
+    assertTrue(Files.readString(index.resolveSibling("index.json"))
+        .contains("\"title\":\"weir scenarios: " + ENGINE_BROKEN + "no-reorder-frontend.yaml, seed 99\""));
+  }
+
+  @Test
+  void jsonTakesAFileOnlyWhenItEndsInJsonOrIsAttachedSoPathsAfterItStayPaths() {
+    RunCommand run = parse("--json", "examples", "--seed", "3");
+    assertEquals(JsonTarget.STDOUT, run.json);
+    assertEquals(List.of("examples"), run.selection.what);
+    assertEquals(3L, run.seed);
+    assertEquals(JsonTarget.STDOUT, parse("conformance", "--json").json);
+    assertEquals("out.JSON", parse("--json", "out.JSON", "conformance").json);
+    assertEquals("results.txt", parse("--json=results.txt", "conformance").json);
+    assertEquals(List.of("conformance"), parse("--json=results.txt", "conformance").selection.what);
+    assertEquals(null, parse("conformance").json);
+  }
+
+  private static RunCommand parse(String... args) {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs(args);
+    return run;
   }
 
   @Test
@@ -132,6 +193,27 @@ class RunCommandTest {
     assertTrue(kind.err().contains(
         "--transport carrier-pigeon: expected one of channel, event, command, scheme, websocket, sse"),
         kind.err());
+
+    Cli seed = Cli.run("run", "conformance", "--seed", "3");
+    assertEquals(2, seed.code(), seed.toString());
+    assertEquals("weir run: --seed 3: the conformance cases take no seed; each fixes its readings"
+        + " and wire faults in code, so every run of a case is the same. --seed applies to scenario"
+        + " files\n", seed.err());
+
+    Cli folder = Cli.run("run", SCENARIOS, "--json=" + empty);
+    assertEquals(2, folder.code(), folder.toString());
+    assertEquals("weir run: --json " + empty + ": expected a file to write the results to; it is a"
+        + " folder\n", folder.err());
+
+    Cli jobs = Cli.run("run", "conformance", "--jobs", "2");
+    assertEquals(2, jobs.code(), jobs.toString());
+    assertTrue(jobs.err().startsWith("weir run: --jobs 2: the conformance cases run one at a time;"
+        + " the cleanup case's gauges"), jobs.err());
+    int processors = Runtime.getRuntime().availableProcessors();
+    Cli crowded = Cli.run("run", SCENARIOS, "--jobs", String.valueOf(processors + 1));
+    assertEquals(2, crowded.code(), crowded.toString());
+    assertTrue(crowded.err().startsWith("weir run: --jobs " + (processors + 1) + ": expected 1 to "
+        + processors + " (this machine's processors"), crowded.err());
 
     Cli checker = Cli.run("run", "conformance", "--checker", "jitter");
     assertEquals(2, checker.code(), checker.toString());

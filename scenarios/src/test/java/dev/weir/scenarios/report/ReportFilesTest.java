@@ -89,6 +89,41 @@ class ReportFilesTest {
   }
 
   @Nested
+  class ReadingIndexJson {
+
+    @Test
+    void aReportReadFromItsIndexJsonWritesEveryFileAgainByteForByte() throws IOException {
+      Path first = ReportWriter.write(SampleReport.build(), dir.resolve("first")).getParent();
+      Report read = Report.read(first.resolve("index.json"));
+      Path second = ReportWriter.write(read, dir.resolve("second")).getParent();
+      for (String file : List.of("index.html", "index.json", "junit.xml")) {
+        assertArrayEquals(Files.readAllBytes(first.resolve(file)),
+            Files.readAllBytes(second.resolve(file)), file);
+      }
+      assertEquals(SampleReport.build().runs().get(4).evidence(), read.runs().get(4).evidence());
+    }
+
+    @Test
+    void anythingButAnIndexJsonOfThisLayoutIsRefusedSayingWhatWasExpected() throws IOException {
+      Path folder = ReportWriter.write(SampleReport.build(), dir.resolve("r")).getParent();
+      Path index = folder.resolve("index.json");
+      String json = Files.readString(index);
+
+      Files.writeString(index, json.replace("weir.report.v1", "weir.report.v0"));
+      assertEquals(index + ": expected a report's index.json, format weir.report.v1; found format"
+          + " \"weir.report.v0\"", assertThrows(IOException.class, () -> Report.read(index))
+          .getMessage());
+      Files.writeString(index, json.replace("\"took_ns\"", "\"took_ms\""));
+      assertEquals(index + ": expected a report's index.json in layout weir.report.v1: No value"
+          + " for property 'took_ns' of `ObjectNode`",
+          assertThrows(IOException.class, () -> Report.read(index)).getMessage());
+      Files.writeString(index, "<html>");
+      assertTrue(assertThrows(IOException.class, () -> Report.read(index)).getMessage()
+          .startsWith(index + ": expected a report's index.json, found text that is not JSON: "));
+    }
+  }
+
+  @Nested
   class IndexHtmlFile {
 
     @Test

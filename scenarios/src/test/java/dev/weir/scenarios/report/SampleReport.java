@@ -29,7 +29,7 @@ import java.util.Map;
  * a reconnect whose backoff overshoots its cap (retries, one outside); and an INFORMATIONAL
  * throughput case. The same model every time.
  */
-final class SampleReport {
+public final class SampleReport {
 
   static final long MS = 1_000_000;
 
@@ -42,7 +42,7 @@ final class SampleReport {
 
   private SampleReport() {}
 
-  static Report build() {
+  public static Report build() {
     OrderingChecker ordering = new OrderingChecker(EventKind.DELIVERY, Duration.ofSeconds(1));
     String orderingTitle = "300 readings at 100 Hz: every message delivered once, in order";
     List<CaseResult> runs = new ArrayList<>();

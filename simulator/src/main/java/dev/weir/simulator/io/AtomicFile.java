@@ -1,6 +1,7 @@
 package dev.weir.simulator.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -56,6 +57,28 @@ public final class AtomicFile {
           throw stale;
         }
       }
+    }
+  }
+
+  /** What fills a file written whole by {@link #write(Path, Content)}. */
+  @FunctionalInterface
+  public interface Content {
+    /** Writes the file's bytes into {@code out}, without closing it. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes {@code target} whole in one call: {@code content} fills a temporary file, which is then
+   * committed; if {@code content} or the commit fails, it is aborted and the target left as it was.
+   */
+  public static void write(Path target, Content content) throws IOException {
+    AtomicFile file = create(target);
+    try {
+      content.writeTo(Channels.newOutputStream(file.channel()));
+      file.commit();
+    } catch (IOException | RuntimeException e) {
+      file.abort();
+      throw e;
     }
   }
 

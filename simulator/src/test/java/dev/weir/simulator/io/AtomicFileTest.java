@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,20 @@ class AtomicFileTest {
     file.abort();
     file.abort();
     assertEquals("old", Files.readString(target));
+    assertEquals(List.of(target), files());
+  }
+
+  @Test
+  void writeFillsTheWholeFileInOneCallAndLeavesTheOldOneWhenTheContentFails() throws IOException {
+    Path target = dir.resolve("out.json");
+    AtomicFile.write(target, out -> out.write("[1]".getBytes(StandardCharsets.UTF_8)));
+    assertEquals("[1]", Files.readString(target));
+    IOException failure = new IOException("disk full");
+    assertEquals(failure, assertThrows(IOException.class, () -> AtomicFile.write(target, out -> {
+      out.write("[2, half".getBytes(StandardCharsets.UTF_8));
+      throw failure;
+    })));
+    assertEquals("[1]", Files.readString(target));
     assertEquals(List.of(target), files());
   }
 
