@@ -3,6 +3,7 @@ package dev.weir.scenarios.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.weir.harness.browser.BrowserRuntime;
+import dev.weir.harness.check.Status;
 import dev.weir.harness.check.Verdict;
 import dev.weir.harness.conformance.CaseResult;
 import dev.weir.harness.conformance.Conformance;
@@ -252,18 +253,26 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** A verdict's last column: its first violation, or for a measurement what it measured. */
+  private static String detail(Verdict verdict) {
+    if (verdict.status() == Status.INFORMATIONAL) {
+      return verdict.summary().replaceFirst("^INFORMATIONAL: ", "");
+    }
+    return verdict.firstViolation().map(v -> v.defect() + ": " + v.actual()).orElse("");
+  }
+
   /** The verdict table people read: a row per verdict, bundles, and a count of runs passed. */
   static String table(List<CaseResult> results) {
     int width = Math.max(18, results.stream().mapToInt(r -> r.caseId().length()).max().orElse(0));
     String row = "%-" + width + "s %-10s %-28s %s%n";
     StringBuilder table = new StringBuilder(
-        String.format(row, "case", "transport", "verdict", "first violation"));
+        String.format(row, "case", "transport", "verdict", "first violation, or what was measured"));
     Set<String> failed = new LinkedHashSet<>();
     for (CaseResult result : results) {
       for (Verdict verdict : result.verdicts()) {
         table.append(String.format(row, result.caseId(), result.kind(),
             verdict.checker() + " " + verdict.status().label(),
-            verdict.firstViolation().map(v -> v.defect() + ": " + v.actual()).orElse("")));
+            detail(verdict)));
         if (!verdict.status().passed()) {
           failed.add(verdict.checker());
         }
