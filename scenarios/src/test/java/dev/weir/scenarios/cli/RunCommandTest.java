@@ -145,9 +145,9 @@ class RunCommandTest {
     Cli result = Cli.run("run", "conformance", "--frontend", BROKEN + "ring-grows",
         "--checker", "buffer", "--transport", "channel");
     assertEquals(1, result.code(), result.toString());
-    assertTrue(result.out().contains("buffer             channel    buffer FAILED"), result.out());
+    assertTrue(result.out().contains("5.1-buffer         channel    buffer FAILED"), result.out());
     assertTrue(result.out().contains("0 of 1 runs passed. FAILED checkers: buffer\n"), result.out());
-    assertTrue(result.err().contains("[1/1] buffer on channel: buffer FAILED"), result.err());
+    assertTrue(result.err().contains("[1/1] 5.1-buffer on channel: buffer FAILED"), result.err());
     Path index = Path.of(result.out().substring(result.out().indexOf("Report: ") + 8).trim());
     assertTrue(Files.readString(index).contains("buffer"), "the report at " + index);
   }
@@ -158,7 +158,7 @@ class RunCommandTest {
     assertEquals(0, result.code(), result.toString());
     JsonNode runs = new ObjectMapper().readTree(result.out());
     assertEquals(1, runs.size(), result.out());
-    assertEquals("buffer", runs.get(0).get("case").asText());
+    assertEquals("5.1-buffer", runs.get(0).get("case").asText());
     assertEquals("sse", runs.get(0).get("transport").asText());
     JsonNode verdict = runs.get(0).get("verdicts").get(0);
     assertEquals("buffer", verdict.get("checker").asText());
