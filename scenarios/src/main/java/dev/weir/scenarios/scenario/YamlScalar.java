@@ -1,6 +1,7 @@
 package dev.weir.scenarios.scenario;
 
 import dev.weir.simulator.spec.SpecException;
+import dev.weir.simulator.spec.yaml.Quoting;
 import dev.weir.simulator.spec.yaml.YamlDocument;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ final class YamlScalar {
 
   /** {@code text} as a scalar: {@code full}, {@code "true"}, {@code "a: b"}. */
   static String of(String text) {
-    return PLAIN.matcher(text).matches() && readsAsItself(text) ? text : quoted(text);
+    return PLAIN.matcher(text).matches() && readsAsItself(text) ? text : Quoting.quote(text);
   }
 
   /** Whether the core schema reads {@code text}, written plain, as the string {@code text}. */
@@ -31,36 +32,5 @@ final class YamlScalar {
     } catch (SpecException notAString) {
       return false;
     }
-  }
-
-  /**
-   * Double-quoted, escaping the quote, the backslash and every character YAML does not take as
-   * printable text (controls, line and paragraph separators, the byte-order mark, lone surrogates,
-   * non-characters).
-   */
-  private static String quoted(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-    text.codePoints().forEach(cp -> {
-      switch (cp) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (printable(cp)) {
-            out.appendCodePoint(cp);
-          } else {
-            out.append(String.format("\\u%04x", cp));
-          }
-        }
-      }
-    });
-    return out.append('"').toString();
-  }
-
-  /** YAML's printable set, less what a reader might take as a line break or a byte-order mark. */
-  private static boolean printable(int cp) {
-    return (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff && cp != 0x2028 && cp != 0x2029)
-        || (cp >= 0xe000 && cp <= 0xfffd && cp != 0xfeff) || cp >= 0x10000;
   }
 }
