@@ -53,9 +53,8 @@ public final class Conformance {
     this.transportHalf = Objects.requireNonNull(transportHalf, "transportHalf");
     Transports.install(runtime);
     // Frontends may reuse the bundled reference's modules at /.weir/reference/ (the broken
-    // variants do): served when weir runs from its repository.
-    Frontend.findBundled(Frontend.REFERENCE)
-        .ifPresent(reference -> runtime.serveShared("reference", reference));
+    // variants do), in a checkout or from the jar.
+    runtime.serveShared("reference", ReferenceFolder.find());
     this.base = runtime.serve("frontend-" + HOSTS.incrementAndGet(), frontend.folder());
   }
 

@@ -35,17 +35,18 @@ public record Frontend(Path folder) {
 
   /** True when this is the bundled reference (which a repro bundle names by leaving it out). */
   public boolean isBundledReference() {
-    return findBundled(REFERENCE).map(p -> p.toAbsolutePath().normalize().equals(folder)).orElse(false);
+    return ReferenceFolder.find().toAbsolutePath().normalize().equals(folder);
   }
 
   /**
-   * The bundled reference frontend, found from the working directory or one of its parents (the
-   * repository, or a module of it).
+   * The bundled reference frontend: the checkout's, found from the working directory or one of its
+   * parents (the repository, or a module of it), or outside a checkout the copy in the harness jar,
+   * unpacked once into {@code ~/.cache/weir/reference/}.
    *
-   * @throws IllegalStateException when there is none up the tree
+   * @throws IllegalStateException when there is neither
    */
   public static Frontend reference() {
-    return new Frontend(bundled(REFERENCE));
+    return new Frontend(ReferenceFolder.find());
   }
 
   /**
