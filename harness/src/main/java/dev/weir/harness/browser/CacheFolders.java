@@ -1,14 +1,13 @@
 package dev.weir.harness.browser;
 
+import dev.weir.simulator.io.AtomicFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Per-process CEF cache folders, named for the owning process so that the next runtime can delete
@@ -43,13 +42,11 @@ final class CacheFolders {
 
   /** Deletes {@code folder} and everything in it; nothing if it is null or already gone. */
   static void delete(Path folder) {
-    if (folder == null || !Files.exists(folder)) {
+    if (folder == null) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      AtomicFolder.delete(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not delete CEF cache " + folder, e);
     }

@@ -1,5 +1,6 @@
 package dev.weir.harness.conformance;
 
+import dev.weir.simulator.io.AtomicFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -89,13 +90,7 @@ final class ReferenceFolder {
     } catch (FileAlreadyExistsException raced) {
       // Another process unpacked the same content first: theirs is as good.
     } finally {
-      if (Files.exists(building)) {
-        try (Stream<Path> walk = Files.walk(building)) {
-          for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
-      }
+      AtomicFolder.delete(building); // nothing left once moved
     }
     return target;
   }

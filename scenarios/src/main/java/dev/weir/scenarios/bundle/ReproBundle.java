@@ -11,17 +11,13 @@ import dev.weir.scenarios.scenario.ScenarioInstance;
 import dev.weir.scenarios.scenario.ScenarioParser;
 import dev.weir.scenarios.scenario.ScenarioWriter;
 import dev.weir.scenarios.scenario.Source;
+import dev.weir.simulator.io.AtomicFolder;
 import dev.weir.simulator.spec.SpecException;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * What a failing scenario run leaves behind so that anyone can run it again: a folder holding the
@@ -45,32 +41,23 @@ public record ReproBundle(Path folder) {
   /**
    * Writes the bundle of {@code instance}'s run against {@code frontend} into {@code root}, in a
    * folder named for the instance, replacing an older bundle of it. The folder appears whole or not
-   * at all: it is filled under a temporary name and renamed.
+   * at all ({@link AtomicFolder}).
    *
    * @throws IOException when a part cannot be written; nothing is left behind then
    */
   public static ReproBundle write(Path root, ScenarioInstance instance, Frontend frontend, JudgedRun run)
       throws IOException {
-    Files.createDirectories(root);
     Path target = root.resolve(instance.fileName()).toAbsolutePath().normalize();
-    Path building = Files.createTempDirectory(root, ".building-");
-    try {
-      if (building.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.setPosixFilePermissions(building, PosixFilePermissions.fromString("rwxr-xr-x"));
-      }
-      Scenario ran = instance.scenario();
-      RunFiles.write(building, ran, run);
-      Scenario pinned = new Scenario(target.resolve(SCENARIO).toString(), ran.name(), ran.description(),
-          ran.tags(), new Source.Recorded(target.resolve(RunFiles.STREAM), ran.seed(), ran.source().durationNs()),
-          ran.transport(), new FrontendSpec(frontendDir(frontend), ran.frontend().config()), ran.speed(),
-          ran.expectations());
-      Files.writeString(building.resolve(SCENARIO), header(instance) + ScenarioWriter.yaml(pinned, target));
-      Files.writeString(building.resolve(COMMAND), command(target) + "\n");
-      replace(target, building);
-    } catch (IOException | RuntimeException e) {
-      delete(building);
-      throw e;
-    }
+    Scenario ran = instance.scenario();
+    Scenario pinned = new Scenario(target.resolve(SCENARIO).toString(), ran.name(), ran.description(),
+        ran.tags(), new Source.Recorded(target.resolve(RunFiles.STREAM), ran.seed(), ran.source().durationNs()),
+        ran.transport(), new FrontendSpec(frontendDir(frontend), ran.frontend().config()), ran.speed(),
+        ran.expectations());
+    AtomicFolder.write(target, folder -> {
+      RunFiles.write(folder, ran, run);
+      Files.writeString(folder.resolve(SCENARIO), header(instance) + ScenarioWriter.yaml(pinned, target));
+      Files.writeString(folder.resolve(COMMAND), command(target) + "\n");
+    });
     return new ReproBundle(target);
   }
 
@@ -112,26 +99,5 @@ public record ReproBundle(Path folder) {
   private static String header(ScenarioInstance instance) {
     return "# Repro bundle of " + instance.id() + ", from " + instance.scenario().file() + ".\n"
         + "# Its readings are " + RunFiles.STREAM + " (what the run sent); replay with the command in " + COMMAND + ".\n";
-  }
-
-  /** Puts the finished folder in place of any older bundle of the same run. */
-  private static void replace(Path target, Path building) throws IOException {
-    delete(target);
-    try {
-      Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException raced) {
-      throw new IOException(target + ": another run wrote this bundle at the same time", raced);
-    }
-  }
-
-  private static void delete(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }
