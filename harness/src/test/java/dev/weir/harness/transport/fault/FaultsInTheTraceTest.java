@@ -263,6 +263,9 @@ class FaultsInTheTraceTest {
     assertEquals(
         "\"open\"",
         fixture.eval("weir.subscribe('websocket', 's', m => {}).then(() => 'open', () => 'refused')"));
+    // The page's socket opens when the handshake's answer arrives, which can be before the
+    // server's side of it has recorded the open: wait for it.
+    TestPage.soon().until(() -> events(trace, EventKind.OPEN, d -> true).size() == 2);
     assertEquals(2, events(trace, EventKind.OPEN, d -> true).size());
   }
 }
