@@ -30,8 +30,13 @@ public final class Bridge {
   /** Receives {@code weir.report(kind, data)} calls, in the order the page made them. */
   @FunctionalInterface
   public interface ReportListener {
-    /** Runs on CEF's UI thread; {@code json} is the data as JSON text. */
-    void report(String kind, String json);
+    /**
+     * Runs on CEF's UI thread; {@code json} is the data as JSON text, {@code arrivalNanos} the
+     * moment ({@link System#nanoTime()}) its batch reached Java, read once for the whole batch: a
+     * page time the report carries is placed by it ({@link PageClock#heard}), and reading the clock
+     * again after parsing would place it later by the parse's time.
+     */
+    void report(String kind, String json, long arrivalNanos);
   }
 
   private static final int NOT_FOUND = 404;
@@ -113,8 +118,8 @@ public final class Bridge {
     }
   }
 
-  /** A batch of {@code kind PART json END} items from the page. */
-  void reports(String batch) {
+  /** A batch of {@code kind PART json END} items from the page, arrived at {@code arrivalNanos}. */
+  void reports(String batch, long arrivalNanos) {
     reportBatches.incrementAndGet();
     int start = 0;
     while (start < batch.length()) {
@@ -123,7 +128,7 @@ public final class Bridge {
       String kind = batch.substring(start, part);
       String json = batch.substring(part + 1, end);
       for (ReportListener listener : listeners) {
-        listener.report(kind, json);
+        listener.report(kind, json, arrivalNanos);
       }
       start = end + 1;
     }

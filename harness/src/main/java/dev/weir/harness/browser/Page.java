@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,6 +50,19 @@ public final class Page implements AutoCloseable {
 
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * The page answers a ping with its clock's reading, so a ping is both the watchdog's question
+   * and a sample of the page's clock taken both ways (see {@link PageClock}).
+   */
+  private static final String PING = "window.cefQuery({request: 'h' + performance.timeOrigin"
+      + " + ' ' + performance.now()})";
+  /** Pings at open: the fastest round trip of these bounds the clock before anything else. */
+  private static final int CALIBRATION_PINGS = 16;
+  private static final Duration CALIBRATION_PING_TIMEOUT = Duration.ofSeconds(2);
+  /** The watchdog pings at least this often, so the clock's bound keeps tightening. */
+  private static final long MAX_PING_PERIOD_MS = 1_000;
+
+  private record Ping(long sentNanos, CompletableFuture<Void> answered) {}
 
   private final String url;
   private final CefClient client;
@@ -69,7 +84,8 @@ public final class Page implements AutoCloseable {
    * as the page closes) crashes the JVM, where it should only find the page closed.
    */
   private final ReadWriteLock scripts = new ReentrantReadWriteLock();
-  private final AtomicLong pingSentNanos = new AtomicLong();
+  /** The ping out, if any: one at a time, so an answer is matched to its send time. */
+  private final AtomicReference<Ping> ping = new AtomicReference<>();
   private volatile long lastQueryNanos = System.nanoTime();
   private volatile DevTools devTools;
   private volatile ScheduledFuture<?> watchdog;
@@ -116,6 +132,7 @@ public final class Page implements AutoCloseable {
     try {
       CefThread.run(page.browser::createImmediately);
       Futures.await(page.loaded, STEP_TIMEOUT, "loading " + url);
+      page.calibrate();
       page.watch(timer, hangTimeout);
       return page;
     } catch (RuntimeException e) {
@@ -264,21 +281,20 @@ public final class Page implements AutoCloseable {
   }
 
   /**
-   * Pings the page every quarter of {@code hangTimeout}; hung means neither the ping nor any other
-   * query from the page for that long.
+   * Pings the page every quarter of {@code hangTimeout} (at least every second); hung means
+   * neither the ping nor any other query from the page for that long.
    */
   private void watch(ScheduledExecutorService timer, Duration hangTimeout) {
     long limit = hangTimeout.toNanos();
-    long period = Math.max(10, hangTimeout.toMillis() / 4);
+    long period = Math.max(10, Math.min(MAX_PING_PERIOD_MS, hangTimeout.toMillis() / 4));
     watchdog =
         timer.scheduleAtFixedRate(
             () -> {
-              long sent = pingSentNanos.get();
+              Ping out = ping.get();
               long now = System.nanoTime();
-              if (sent == 0) {
-                pingSentNanos.set(now);
-                run("window.cefQuery({request: 'h'})", "weir-watchdog");
-              } else if (now - sent > limit && now - lastQueryNanos > limit) {
+              if (out == null) {
+                ping();
+              } else if (now - out.sentNanos() > limit && now - lastQueryNanos > limit) {
                 fail(
                     Kind.HUNG,
                     "The page "
@@ -291,6 +307,59 @@ public final class Page implements AutoCloseable {
             period,
             period,
             TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Pings the page, unless a ping is out already: the future completes when the ping out is
+   * answered.
+   */
+  private CompletableFuture<Void> ping() {
+    Ping fresh = new Ping(System.nanoTime(), new CompletableFuture<>());
+    Ping out = ping.compareAndExchange(null, fresh);
+    if (out != null) {
+      return out.answered();
+    }
+    try {
+      run(PING, "weir-ping");
+    } catch (IllegalStateException closed) {
+      ping.compareAndSet(fresh, null);
+      fresh.answered().completeExceptionally(closed);
+    }
+    return fresh.answered();
+  }
+
+  /**
+   * A few pings in a row, each answered before the next: a page's clock is bounded before anything
+   * is timed by it. A ping lost (a busy start) is given up and the next one sent.
+   */
+  private void calibrate() {
+    for (int i = 0; i < CALIBRATION_PINGS; i++) {
+      CompletableFuture<Void> answered = ping();
+      try {
+        answered.get(CALIBRATION_PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException lost) {
+        ping.set(null);
+      } catch (ExecutionException closed) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** The answer to a ping: {@code origin SP now}, the page's clock when it answered. */
+  private void pinged(String reading, long arrivalNanos) {
+    Ping out = ping.getAndSet(null);
+    if (out == null) {
+      return;
+    }
+    int space = reading.indexOf(' ');
+    if (space > 0) {
+      clock.pinged(out.sentNanos(), Double.parseDouble(reading.substring(0, space)),
+          Double.parseDouble(reading.substring(space + 1)), arrivalNanos);
+    }
+    out.answered().complete(null);
   }
 
   private void fail(Kind kind, String message) {
@@ -334,13 +403,15 @@ public final class Page implements AutoCloseable {
       if (request.isEmpty()) {
         return false;
       }
-      lastQueryNanos = System.nanoTime(); // any query shows the page's script is moving
+      // Read once, first: when a report or a ping's answer arrived, as the page's clock is placed.
+      long arrivalNanos = System.nanoTime();
+      lastQueryNanos = arrivalNanos; // any query shows the page's script is moving
       String rest = request.substring(1);
       switch (request.charAt(0)) {
         case 'p' -> bridge.pushes().poll(queryId, callback);
         case 'r' -> bridge.request(rest, callback);
         case 'x' -> {
-          bridge.reports(rest);
+          bridge.reports(rest, arrivalNanos);
           callback.success("");
         }
         case 'e' -> {
@@ -348,7 +419,7 @@ public final class Page implements AutoCloseable {
           callback.success("");
         }
         case 'h' -> {
-          pingSentNanos.set(0);
+          pinged(rest, arrivalNanos);
           callback.success("");
         }
         case 'f' -> {

@@ -95,6 +95,9 @@ public final class BackpressureChecker implements Checker {
   @Override
   public Verdict check(TraceSnapshot trace) {
     BackpressureTally tally = new BackpressureTally();
+    // A consume's time is the page's, converted: it may come out as late as the page clock's bound.
+    long boundNs = PageTimes.of(trace).worstBound();
+    long lenienceNs = toleranceNs + boundNs;
     Map<String, BackpressureStream> streams = new LinkedHashMap<>();
     String declared = label(policy);
     TraceCursor event = trace.cursor(EventFilter.of(EventKind.SEND, EventKind.DROP, EventKind.END));
@@ -108,7 +111,7 @@ public final class BackpressureChecker implements Checker {
           streams.put(name, stream);
         }
         long wallNs = event.wallNs();
-        long dueNs = wallNs > Long.MAX_VALUE - toleranceNs ? Long.MAX_VALUE : wallNs + toleranceNs;
+        long dueNs = wallNs > Long.MAX_VALUE - lenienceNs ? Long.MAX_VALUE : wallNs + lenienceNs;
         stream.sent(event.sequence(), event.sizeBytes(), event.index(), dueNs);
         judge(stream, event.sequence(), event.index(), tally);
       } else if (kind == EventKind.DROP) {
@@ -123,8 +126,8 @@ public final class BackpressureChecker implements Checker {
     for (BackpressureStream stream : streams.values()) {
       stream.finish(policy == Backpressure.Policy.LATEST_ONLY);
     }
-    return new BackpressureReport(name(), policy, maxInFlight, maxInFlightBytes, toleranceNs)
-        .verdict(trace, tally);
+    return new BackpressureReport(name(), policy, maxInFlight, maxInFlightBytes, toleranceNs,
+        boundNs).verdict(trace, tally);
   }
 
   /** What was in flight at a send, against the bounds. */

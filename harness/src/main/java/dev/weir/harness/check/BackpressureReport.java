@@ -21,18 +21,21 @@ final class BackpressureReport {
   private final int maxInFlight;
   private final long maxInFlightBytes;
   private final long toleranceNs;
+  private final long boundNs;
 
   BackpressureReport(
       String checker,
       Backpressure.Policy policy,
       int maxInFlight,
       long maxInFlightBytes,
-      long toleranceNs) {
+      long toleranceNs,
+      long boundNs) {
     this.checker = checker;
     this.policy = policy;
     this.maxInFlight = maxInFlight;
     this.maxInFlightBytes = maxInFlightBytes;
     this.toleranceNs = toleranceNs;
+    this.boundNs = boundNs;
   }
 
   Verdict verdict(TraceSnapshot trace, BackpressureTally tally) {
@@ -139,7 +142,11 @@ final class BackpressureReport {
     s.append(BackpressureChecker.label(policy)).append(", bounds ");
     s.append(Units.plural(maxInFlight, "message")).append(" and ");
     s.append(Units.plural(maxInFlightBytes, "byte")).append(" in flight (clock tolerance ");
-    s.append(Units.millis(toleranceNs)).append("); ");
+    s.append(Units.millis(toleranceNs));
+    if (boundNs > 0) {
+      s.append(" plus the page clock's bound of ").append(Units.millis(boundNs));
+    }
+    s.append("); ");
     s.append(tally.consumed()).append(" consumed, ");
     s.append(tally.windowDrops()).append(" dropped by the window, ");
     s.append(tally.otherDrops()).append(" by faults or the resume buffer, ");

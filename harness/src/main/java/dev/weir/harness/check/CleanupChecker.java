@@ -73,6 +73,7 @@ public final class CleanupChecker implements Checker {
   @Override
   public Verdict check(TraceSnapshot trace) {
     CleanupTally tally = new CleanupTally();
+    PageTimes page = PageTimes.of(trace);
     Map<String, CleanupStream> streams = new LinkedHashMap<>();
     TraceCursor event = trace.cursor();
     while (event.next()) {
@@ -81,15 +82,16 @@ public final class CleanupChecker implements Checker {
         case OPEN ->
             stream(streams, event, tally).opened(event.index(), event.wallNs(), event.detail());
         case CLOSE, END ->
-            stream(streams, event, tally)
-                .closed(kind, event.index(), event.wallNs(), event.detail());
+            stream(streams, event, tally).closed(
+                kind, event.index(), event.wallNs(), event.detail(), page.boundAt(event.index()));
         case SEND ->
             stream(streams, event, tally).sent(event.index(), event.sequence(), event.wallNs());
         case DELIVERY ->
-            stream(streams, event, tally)
-                .delivered(event.index(), event.sequence(), event.wallNs());
+            stream(streams, event, tally).delivered(
+                event.index(), event.sequence(), event.wallNs(), page.boundAt(event.index()));
         case CONSUME ->
-            stream(streams, event, tally).consumed(event.index(), event.sequence(), event.wallNs());
+            stream(streams, event, tally).consumed(
+                event.index(), event.sequence(), event.wallNs(), page.boundAt(event.index()));
         case GAUGE ->
             stream(streams, event, tally).gauge(event.index(), event.metric(), event.value());
         default -> {} // connection attempts, refusals, drops, faults, buffers, reconnects

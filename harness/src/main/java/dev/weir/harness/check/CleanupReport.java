@@ -1,5 +1,6 @@
 package dev.weir.harness.check;
 
+import static dev.weir.harness.check.CleanupTally.ALLOWED;
 import static dev.weir.harness.check.CleanupTally.MEASURED;
 import static dev.weir.harness.check.CleanupTally.REFERENCE;
 import static dev.weir.harness.check.CleanupTally.SUBJECT;
@@ -111,9 +112,11 @@ final class CleanupReport {
       case KEPT_PRODUCING ->
           s + " was sent " + after + "the close (" + what + ", event #" + reference + ")";
       case DELIVERED_AFTER_CLOSE ->
-          s + " was delivered " + after + "the page's " + what + " (event #" + reference + ")";
+          s + " was delivered " + after + "the page's " + what + " (event #" + reference + ")"
+              + allowed(f);
       case CONSUMED_AFTER_CLOSE ->
-          s + " was consumed " + after + "the frontend reported closing (event #" + reference + ")";
+          s + " was consumed " + after + "the frontend reported closing (event #" + reference + ")"
+              + allowed(f);
       case NOT_AT_BASELINE ->
           "sample "
               + subject
@@ -123,6 +126,12 @@ final class CleanupReport {
               + CleanupGauge.growth(measured, reference)
               + " above the baseline";
     };
+  }
+
+  /** The page clock's bound the finding allowed, where it compared a page time. */
+  private static String allowed(EarliestFinding<CleanupDefect> f) {
+    long allowed = f.number(ALLOWED);
+    return allowed == 0 ? "" : ", beyond the page clock's bound of " + Units.millis(allowed);
   }
 
   private long tolerance(String metric) {

@@ -44,6 +44,7 @@ final class CleanupStream {
   private final String[] pageCloseDetail = new String[PERIODS];
   private final long[] frontendCloseNs = new long[PERIODS];
   private final long[] frontendCloseIndex = new long[PERIODS];
+  private final long[] frontendCloseBound = new long[PERIODS];
   private final boolean[] javaClosed = new boolean[PERIODS];
   private int newest = -1;
   private long periods;
@@ -69,8 +70,11 @@ final class CleanupStream {
     openDetail = detail;
   }
 
-  /** A close (any detail) or an end, at Java's time {@code wallNs}. */
-  void closed(EventKind kind, long index, long wallNs, String detail) {
+  /**
+   * A close (any detail) or an end, at Java's time {@code wallNs}; a frontend's close at the page's,
+   * converted with the page clock's bound {@code boundNs}.
+   */
+  void closed(EventKind kind, long index, long wallNs, String detail, long boundNs) {
     tally.countLifecycle(kind);
     if (!closed) {
       newest = (newest + 1) % PERIODS;
@@ -89,6 +93,7 @@ final class CleanupStream {
       if (frontendCloseNs[newest] == NONE) {
         frontendCloseNs[newest] = wallNs;
         frontendCloseIndex[newest] = index;
+        frontendCloseBound[newest] = boundNs;
       }
       return;
     }
@@ -119,10 +124,14 @@ final class CleanupStream {
     }
   }
 
-  /** A delivery the page received at {@code wallNs} (page time, in trace time). */
-  void delivered(long index, long sequence, long wallNs) {
+  /**
+   * A delivery the page received at {@code wallNs} (page time, in trace time, within {@code
+   * boundNs} of the truth): judged against the page's close, Java's time of it, and only beyond the
+   * bound.
+   */
+  void delivered(long index, long sequence, long wallNs, long boundNs) {
     int p = period(wallNs);
-    if (p >= 0 && pageCloseNs[p] != NONE && wallNs - pageCloseNs[p] > stopNs) {
+    if (p >= 0 && pageCloseNs[p] != NONE && wallNs - pageCloseNs[p] > stopNs + boundNs) {
       tally.found(
           CleanupDefect.DELIVERED_AFTER_CLOSE,
           name,
@@ -130,14 +139,23 @@ final class CleanupStream {
           sequence,
           wallNs - pageCloseNs[p],
           pageCloseIndex[p],
-          pageCloseDetail[p]);
+          pageCloseDetail[p],
+          boundNs);
     }
   }
 
-  /** A message the frontend handed to its application at {@code wallNs} (page time). */
-  void consumed(long index, long sequence, long wallNs) {
+  /**
+   * A message the frontend handed to its application at {@code wallNs} (page time, within {@code
+   * boundNs}): judged against the frontend's close, also the page's time, beyond the larger of the
+   * two bounds (the clock's conversion may have tightened between them).
+   */
+  void consumed(long index, long sequence, long wallNs, long boundNs) {
     int p = period(wallNs);
-    if (p >= 0 && frontendCloseNs[p] != NONE && wallNs > frontendCloseNs[p]) {
+    if (p < 0 || frontendCloseNs[p] == NONE) {
+      return;
+    }
+    long allowed = Math.max(boundNs, frontendCloseBound[p]);
+    if (wallNs - frontendCloseNs[p] > allowed) {
       tally.found(
           CleanupDefect.CONSUMED_AFTER_CLOSE,
           name,
@@ -145,7 +163,8 @@ final class CleanupStream {
           sequence,
           wallNs - frontendCloseNs[p],
           frontendCloseIndex[p],
-          FRONTEND);
+          FRONTEND,
+          allowed);
     }
   }
 

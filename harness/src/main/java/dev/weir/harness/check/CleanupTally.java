@@ -20,6 +20,9 @@ final class CleanupTally {
   /** The index of the close or open it is measured against, or the gauge's baseline. */
   static final int REFERENCE = 2;
 
+  /** The page clock's bound allowed where the finding compares a page time, in ns. */
+  static final int ALLOWED = 3;
+
   private final long[] defects = new long[CleanupDefect.values().length];
   private final EarliestFinding<CleanupDefect> first = new EarliestFinding<>();
   private long streams;
@@ -76,9 +79,23 @@ final class CleanupTally {
       long measured,
       long reference,
       String what) {
+    found(defect, stream, index, subject, measured, reference, what, 0);
+  }
+
+  /** As above, for a finding that allowed the page clock's bound {@code allowedNs}. */
+  void found(
+      CleanupDefect defect,
+      String stream,
+      long index,
+      long subject,
+      long measured,
+      long reference,
+      String what,
+      long allowedNs) {
     defects[defect.ordinal()]++;
     if (first.offer(defect, stream, index)) {
-      first.put(SUBJECT, subject).put(MEASURED, measured).put(REFERENCE, reference).text(what);
+      first.put(SUBJECT, subject).put(MEASURED, measured).put(REFERENCE, reference)
+          .put(ALLOWED, allowedNs).text(what);
     }
   }
 

@@ -74,6 +74,7 @@ public final class ReconnectChecker implements Checker {
   /** The one pass: every stream's connections replayed against the policy into a tally. */
   private ReconnectTally pass(TraceSnapshot trace, int keep) {
     ReconnectTally tally = new ReconnectTally(keep);
+    PageTimes page = PageTimes.of(trace);
     Map<String, ReconnectStream> streams = new LinkedHashMap<>();
     TraceCursor event = trace.cursor();
     while (event.next()) {
@@ -83,7 +84,7 @@ public final class ReconnectChecker implements Checker {
         if (kind != EventKind.CONNECT_ATTEMPT) {
           continue; // a stream is judged from its first connection attempt
         }
-        stream = new ReconnectStream(event.stream(), policy, tolerance, resumes, tally);
+        stream = new ReconnectStream(event.stream(), policy, tolerance, resumes, tally, page);
         streams.put(event.stream(), stream);
       }
       switch (kind) {
@@ -93,7 +94,7 @@ public final class ReconnectChecker implements Checker {
         case CLOSE -> stream.closed(event.index(), event.wallNs(), event.detail());
         case RECONNECT -> {
           if (event.decision().equals("give-up")) {
-            stream.gaveUp(event.wallNs());
+            stream.gaveUp(event.index(), event.wallNs());
           }
         }
         case CONSUME -> stream.consumed(event.index(), event.wallNs(), event.sequence());

@@ -1,7 +1,9 @@
 package dev.weir.harness.check;
 
 import static dev.weir.harness.check.ReconnectTally.ATTEMPT;
+import static dev.weir.harness.check.ReconnectTally.BOUND;
 import static dev.weir.harness.check.ReconnectTally.FIRST;
+import static dev.weir.harness.check.ReconnectTally.HELD;
 import static dev.weir.harness.check.ReconnectTally.SECOND;
 import static dev.weir.harness.check.ReconnectTally.THIRD;
 
@@ -96,6 +98,25 @@ final class ReconnectReport {
     };
   }
 
+  /**
+   * What a timed finding allowed besides the tolerance: the page clock's bound and, for a late one,
+   * the time the page's event loop was held while it waited (a busy renderer runs the page's timer
+   * late, which is not the page's schedule).
+   */
+  private static String allowed(EarliestFinding<ReconnectDefect> f, String direction) {
+    long bound = f.number(BOUND);
+    long held = direction.equals("more") ? f.number(HELD) : 0;
+    if (bound == 0 && held == 0) {
+      return ""; // a trace no page timed
+    }
+    return " (" + direction + " than the tolerance plus the page clock's bound of "
+        + Units.millis(bound)
+        + (direction.equals("more")
+            ? " and the " + Units.millis(held) + " the page's event loop was held"
+            : "")
+        + ")";
+  }
+
   /** What the trace shows instead, as a sentence. */
   private String actual(EarliestFinding<ReconnectDefect> f) {
     long attempt = f.number(ATTEMPT);
@@ -106,15 +127,18 @@ final class ReconnectReport {
       case RETRY_AFTER_GIVE_UP ->
           "attempt " + attempt + " came " + Units.millis(first) + " after the page reported giving up";
       case TOO_MANY_ATTEMPTS -> "attempt " + attempt + " was made";
-      case TOO_EARLY -> "it came after " + Units.millis(first) + ", too soon: a retry storm";
+      case TOO_EARLY -> "it came after " + Units.millis(first) + ", too soon: a retry storm"
+          + allowed(f, "less");
       case TOO_LATE ->
-          "it came after " + Units.millis(first) + ", " + Units.millis(first - third) + " late";
+          "it came after " + Units.millis(first) + ", " + Units.millis(first - third) + " late"
+              + allowed(f, "more");
       case ABOVE_CAP ->
           "it came after "
               + Units.millis(first)
               + ", beyond the cap of "
               + Units.millis(third)
-              + ": the backoff is not capped";
+              + ": the backoff is not capped"
+              + allowed(f, "more");
       case GIVE_UP_NOT_VISIBLE ->
           "no give-up was reported for the stream after this, by the end of the trace";
       case NO_JITTER ->

@@ -42,6 +42,7 @@ final class ReconnectStream {
   private final ReconnectTolerance tolerance;
   private final boolean resumes;
   private final ReconnectTally tally;
+  private final PageTimes page;
 
   private Phase phase = Phase.IDLE;
   private int counter; // retries since the last reset
@@ -78,12 +79,14 @@ final class ReconnectStream {
       ReconnectPolicy policy,
       ReconnectTolerance tolerance,
       boolean resumes,
-      ReconnectTally tally) {
+      ReconnectTally tally,
+      PageTimes page) {
     this.name = name;
     this.policy = policy;
     this.tolerance = tolerance;
     this.resumes = resumes;
     this.tally = tally;
+    this.page = page;
     this.previousNs = policy.baseNs();
     this.reconnectedNs = new long[resumes ? RESUMPTIONS : 0];
     tally.countStream();
@@ -136,12 +139,12 @@ final class ReconnectStream {
     }
   }
 
-  /** The page reported giving up at {@code ns} (its time). */
-  void gaveUp(long ns) {
+  /** The page reported giving up at {@code ns} (its time, converted), reported at {@code index}. */
+  void gaveUp(long index, long ns) {
     tally.countGiveUp();
     firstGiveUpNs = Math.min(firstGiveUpNs, ns);
     lastGiveUpNs = Math.max(lastGiveUpNs, ns);
-    if (exhaustedIndex >= 0 && ns >= exhaustedNs - tolerance.earlyNs()) {
+    if (exhaustedIndex >= 0 && ns >= exhaustedNs - tolerance.earlyNs() - page.boundAt(index)) {
       exhaustedIndex = -1;
     }
   }
@@ -213,9 +216,13 @@ final class ReconnectStream {
   /** A retry at {@code ns}; {@code timed} when the loss it follows is known. */
   private void retried(long index, long ns, boolean timed) {
     long delayNs = ns - lossNs;
+    // The attempt's time is the page's, converted; the loss is Java's. And a page whose event loop
+    // was held while it waited runs its timer late by as much: both are allowed, not blamed.
+    long boundNs = page.boundAt(index);
+    long heldNs = page.heldNs(lossNs, ns);
     if (mayHaveReset) {
       mayHaveReset = false;
-      if (fits(1, policy.baseNs(), delayNs)) {
+      if (fits(1, policy.baseNs(), delayNs, boundNs, heldNs)) {
         reset();
       }
     }
@@ -229,15 +236,15 @@ final class ReconnectStream {
         excessAttempt = attempt;
       }
     } else if (timed) {
-      judge(index, ns, attempt, delayNs);
+      judge(index, ns, attempt, delayNs, boundNs, heldNs);
     }
   }
 
-  private void judge(long index, long ns, int attempt, long delayNs) {
+  private void judge(long index, long ns, int attempt, long delayNs, long boundNs, long heldNs) {
     long lowNs = policy.lowNs(attempt, previousNs);
     long highNs = policy.highNs(attempt, previousNs);
-    long earliestNs = lowNs - tolerance.earlyNs();
-    long latestNs = highNs + tolerance.lateAllowanceNs(highNs);
+    long earliestNs = earliest(lowNs, boundNs);
+    long latestNs = latest(highNs, boundNs, heldNs);
     boolean early = delayNs < earliestNs;
     boolean late = delayNs > latestNs;
     tally.judged(name, index, ns, attempt, delayNs, lowNs, highNs, earliestNs, latestNs);
@@ -246,7 +253,7 @@ final class ReconnectStream {
           early
               ? ReconnectDefect.TOO_EARLY
               : highNs == policy.capNs() ? ReconnectDefect.ABOVE_CAP : ReconnectDefect.TOO_LATE;
-      tally.found(defect, 1, name, index, attempt, delayNs, lowNs, highNs, 0);
+      tally.found(defect, 1, name, index, attempt, delayNs, lowNs, highNs, 0, boundNs, heldNs);
     }
     long widthNs = highNs - lowNs;
     if (widthNs > 4 * tolerance.lateNs()) {
@@ -263,10 +270,22 @@ final class ReconnectStream {
   }
 
   /** Whether a delay of {@code delayNs} is within attempt {@code attempt}'s tolerated envelope. */
-  private boolean fits(int attempt, long previous, long delayNs) {
-    long highNs = policy.highNs(attempt, previous);
-    return delayNs >= policy.lowNs(attempt, previous) - tolerance.earlyNs()
-        && delayNs <= highNs + tolerance.lateAllowanceNs(highNs);
+  private boolean fits(int attempt, long previous, long delayNs, long boundNs, long heldNs) {
+    return delayNs >= earliest(policy.lowNs(attempt, previous), boundNs)
+        && delayNs <= latest(policy.highNs(attempt, previous), boundNs, heldNs);
+  }
+
+  /** The earliest delay accepted for an envelope from {@code lowNs}: tolerance and clock bound. */
+  private long earliest(long lowNs, long boundNs) {
+    return lowNs - tolerance.earlyNs() - boundNs;
+  }
+
+  /**
+   * The latest delay accepted for an envelope up to {@code highNs}: the tolerance, the clock bound,
+   * and the time the page's event loop was held meanwhile.
+   */
+  private long latest(long highNs, long boundNs, long heldNs) {
+    return highNs + tolerance.lateAllowanceNs(highNs) + boundNs + heldNs;
   }
 
   /** A first try or a retry failed (refused, or its connection closed) at {@code ns}. */

@@ -29,6 +29,12 @@ final class ReconnectTally {
    */
   static final int CHANCE = 4;
 
+  /** A timed finding's page clock bound, allowed besides the tolerance, in ns. */
+  static final int BOUND = 5;
+
+  /** How long the page's event loop was held during the timed wait, allowed besides, in ns. */
+  static final int HELD = 6;
+
   private final long[] defects = new long[ReconnectDefect.values().length];
   private final int keep;
   private final List<ReconnectRetry> retries = new ArrayList<>();
@@ -122,6 +128,22 @@ final class ReconnectTally {
       long second,
       long third,
       double chance) {
+    found(defect, n, stream, index, attempt, first, second, third, chance, 0, 0);
+  }
+
+  /** As above, for a timed finding that allowed the page clock's bound and the page's lag. */
+  void found(
+      ReconnectDefect defect,
+      long n,
+      String stream,
+      long index,
+      long attempt,
+      long first,
+      long second,
+      long third,
+      double chance,
+      long boundNs,
+      long heldNs) {
     defects[defect.ordinal()] += n;
     if (this.first.offer(defect, stream, index)) {
       this.first
@@ -129,7 +151,9 @@ final class ReconnectTally {
           .put(FIRST, first)
           .put(SECOND, second)
           .put(THIRD, third)
-          .put(CHANCE, Double.doubleToLongBits(chance));
+          .put(CHANCE, Double.doubleToLongBits(chance))
+          .put(BOUND, boundNs)
+          .put(HELD, heldNs);
     }
   }
 

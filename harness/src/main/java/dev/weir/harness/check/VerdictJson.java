@@ -149,6 +149,10 @@ final class VerdictJson {
         json.writeNumberField("value", event.value());
         json.writeNumberField("wall_ns", event.wallNs());
       }
+      case CLOCK, LAG -> {
+        json.writeNumberField(event.kind().valueField(), event.value());
+        json.writeNumberField("wall_ns", event.wallNs());
+      }
     }
     json.writeEndObject();
   }
@@ -195,7 +199,8 @@ final class VerdictJson {
         json.path("pushed").asLong(TraceEvent.ABSENT), json.path("evictions").asLong(TraceEvent.ABSENT),
         json.path("held").asInt(TraceEvent.ABSENT), json.path("position").asInt(TraceEvent.ABSENT),
         json.path("attempt").asLong(TraceEvent.ABSENT), json.path("delay_us").asLong(TraceEvent.ABSENT),
-        json.path("value").asLong(TraceEvent.ABSENT));
+        kind.valueField() == null ? TraceEvent.ABSENT
+            : json.path(kind.valueField()).asLong(TraceEvent.ABSENT));
   }
 
   /**
@@ -205,7 +210,7 @@ final class VerdictJson {
    */
   private static long arrivalUnwritten(EventKind kind, long wallNs) {
     return switch (kind) {
-      case BUFFER, BUFFER_ITEM, RECONNECT -> TraceEvent.ABSENT;
+      case BUFFER, BUFFER_ITEM, RECONNECT, LAG -> TraceEvent.ABSENT;
       default -> wallNs;
     };
   }

@@ -2,6 +2,7 @@ package dev.weir.harness.conformance;
 
 import dev.weir.harness.browser.BrowserRuntime;
 import dev.weir.harness.browser.Page;
+import dev.weir.harness.probe.PageTiming;
 import dev.weir.harness.probe.Probe;
 import dev.weir.harness.trace.Trace;
 import dev.weir.harness.trace.TraceSnapshot;
@@ -43,6 +44,7 @@ public final class CaseRun implements AutoCloseable {
     // The page's stream must be offered before the frontend's scripts subscribe: set up on a
     // blank page, then navigate to the frontend.
     this.page = runtime.open(URI.create("about:blank"));
+    PageTiming.attach(page, trace);
     Probe.attach(page, trace);
     this.transport = Transports.on(page, trace).of(kind, server);
   }
@@ -166,6 +168,16 @@ public final class CaseRun implements AutoCloseable {
   /** Everything recorded so far. */
   TraceSnapshot snapshot() {
     return trace.snapshot();
+  }
+
+  /**
+   * @throws HarnessFault when a self-check of the run failed (the page's clock met an
+   *     impossibility), naming {@code run}
+   */
+  void selfCheck(String run) {
+    page.clock().fault().ifPresent(evidence -> {
+      throw new HarnessFault(run, evidence);
+    });
   }
 
   @Override

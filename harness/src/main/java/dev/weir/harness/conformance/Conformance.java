@@ -102,6 +102,7 @@ public final class Conformance {
         CaseRun run = new CaseRun(runtime, base, kind, server, transportHalf)) {
       c.drive(run);
       trace = run.snapshot();
+      run.selfCheck(c.id() + " on " + kind);
     }
     Judgement judged = Judgement.of(trace, c.checkers());
     return new JudgedRun(new CaseResult(c.id(), c.description(), kind, judged.verdicts(),

@@ -2,6 +2,7 @@ package dev.weir.harness.conformance;
 
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.PageCounters;
+import dev.weir.harness.probe.PageTiming;
 import dev.weir.harness.trace.Trace;
 import dev.weir.harness.transport.Transport;
 import dev.weir.harness.transport.Transports;
@@ -16,7 +17,7 @@ import java.time.Duration;
  */
 final class Gauges {
 
-  static final String STREAM = "page";
+  static final String STREAM = PageTiming.STREAM;
   static final String HEAP = "js-heap-bytes";
   static final String LISTENERS = "listeners";
   static final String NODES = "dom-nodes";

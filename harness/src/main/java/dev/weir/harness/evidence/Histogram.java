@@ -14,8 +14,9 @@ import java.util.Objects;
  *
  * @param name what was measured, for a plot's title
  * @param count how many durations were measured
- * @param negative durations below zero (a page clock a little behind Java's), counted in the first
- *     bin as zero
+ * @param negative durations below zero by no more than the page clock's reading error (a delivery
+ *     timed a fraction of a millisecond before its send), counted in the first bin as zero; one
+ *     further below zero is never counted: it is a fault of weir's, and stops the run
  * @param bins the bins, lowest first; empty when {@code count} is 0
  * @param p50Ns the median, ns; 0 when {@code count} is 0, as are the other quantiles
  * @param p90Ns the 90th percentile, ns

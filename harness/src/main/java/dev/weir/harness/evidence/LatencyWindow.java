@@ -1,5 +1,6 @@
 package dev.weir.harness.evidence;
 
+import dev.weir.harness.browser.PageClock;
 import java.util.Arrays;
 
 /**
@@ -12,6 +13,9 @@ final class LatencyWindow {
 
   /** Sequences matched at once: far more than any transport holds in flight. */
   static final int WINDOW = 1 << 16;
+
+  /** A latency below zero by no more than the page clock's reading error, twice, is zero. */
+  private static final long ZERO_WITHIN_NS = 2 * PageClock.READING_ERROR_NS;
 
   private static final long NONE = Long.MIN_VALUE;
   private static final long MATCHED = Long.MAX_VALUE;
@@ -47,7 +51,7 @@ final class LatencyWindow {
       mine[slot] = ns;
       return;
     }
-    bins.add(send ? other[slot] - ns : ns - other[slot]);
+    bins.add(send ? other[slot] - ns : ns - other[slot], ZERO_WITHIN_NS);
     sentNs[slot] = MATCHED;
   }
 

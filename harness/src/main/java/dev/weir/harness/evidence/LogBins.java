@@ -2,6 +2,7 @@ package dev.weir.harness.evidence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Counts durations in fixed logarithmic bins: sixteen per octave from 2^10 ns, for quantiles
@@ -20,9 +21,21 @@ final class LogBins {
   private long negative;
   private long maxNs = Long.MIN_VALUE;
 
-  /** Counts one duration; below zero counts as zero (and as {@code negative}). */
-  void add(long ns) {
+  /**
+   * Counts one duration. One below zero by no more than {@code zeroWithinNs} (a page time's reading
+   * error) counts as zero, and as {@code negative}.
+   *
+   * @throws IllegalStateException for one further below zero: a delivery before its send, which
+   *     weir's page clock is built never to give (its self-check stops such a run first)
+   */
+  void add(long ns, long zeroWithinNs) {
     if (ns < 0) {
+      if (ns < -zeroWithinNs) {
+        throw new IllegalStateException("weir's self-check failed (a fault of weir's, not the"
+            + " frontend's; please report it): a message came out delivered "
+            + String.format(Locale.ROOT, "%.3f ms", -ns / 1e6)
+            + " before its send, beyond the page clock's reading error");
+      }
       negative++;
       ns = 0;
     }

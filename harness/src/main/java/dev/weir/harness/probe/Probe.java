@@ -14,8 +14,9 @@ import java.io.UncheckedIOException;
  * Records what a frontend reports through {@code weir.probe} (docs/frontend-contract.md) into a
  * trace: the messages it handed to its application ({@code consume}), its circular buffers'
  * snapshots ({@code buffer}), its reconnection decisions ({@code reconnect}) and its close ({@code
- * close}, detail {@code frontend}). Page times are converted as deliveries' are: the report's
- * arrival less its age when sent.
+ * close}, detail {@code frontend}, at the page's time of the call, so that what the page consumed
+ * after it is judged on the page's own clock). Page times are converted by the page's {@link
+ * PageClock}, which every report also samples, as deliveries' are.
  */
 public final class Probe {
 
@@ -37,22 +38,22 @@ public final class Probe {
     page.bridge().onReport(probe::report);
   }
 
-  private void report(String kind, String json) {
-    long arrivalNs = trace.nowNs();
+  private void report(String kind, String json, long arrivalNanos) {
     if (kind.equals(CONSUMED)) {
-      DeliveryReport.parse(json)
-          .deliver(arrivalNs, clock, (stream, sequence, ns) -> trace.consume(trace.stream(stream), sequence, ns));
+      DeliveryReport.parse(json).deliver(arrivalNanos, clock, (stream, sequence, nanos) ->
+          trace.consume(trace.stream(stream), sequence, Math.max(0, trace.timeOf(nanos))));
     } else if (kind.equals(KIND)) {
-      record(parse(json), arrivalNs);
+      JsonNode report = parse(json);
+      clock.holding(() -> {
+        clock.heard(report.path("origin").asDouble(), report.path("now").asDouble(), arrivalNanos);
+        record(report, Math.max(0, trace.timeOf(
+            clock.nanoTimeOf(report.path("origin").asDouble(), report.path("at").asDouble()))));
+      });
     }
   }
 
-  private void record(JsonNode report, long arrivalNs) {
+  private void record(JsonNode report, long atNs) {
     int stream = trace.stream(report.path("stream").asText());
-    long atNs =
-        Math.max(0, DeliveryReport.traceTimeNs(arrivalNs,
-            clock.arrived(report.path("origin").asDouble(), report.path("now").asDouble()),
-            report.path("at").asDouble()));
     String what = report.path("what").asText();
     switch (what) {
       case "buffer" -> {
@@ -66,7 +67,7 @@ public final class Probe {
       }
       case "reconnect" -> trace.reconnect(stream, report.path("decision").asText(),
           report.path("attempt").asLong(), Math.round(report.path("delayMs").asDouble() * 1000), atNs);
-      case "closed" -> trace.lifecycle(EventKind.CLOSE, stream, "frontend");
+      case "closed" -> trace.lifecycleAt(EventKind.CLOSE, stream, "frontend", atNs);
       default -> throw new IllegalArgumentException(
           "weir.probe report of unknown kind '" + what + "': expected buffer, reconnect or closed");
     }

@@ -46,7 +46,18 @@ public enum EventKind {
   /** The frontend decided what to do about a lost connection: retry, open, reset or give up. */
   RECONNECT("reconnect"),
   /** A value the harness observed from outside, such as the JS heap after a GC. */
-  GAUGE("gauge");
+  GAUGE("gauge"),
+  /**
+   * How far, at most, the page times recorded after it may be from the truth: the error bound of
+   * converting the page's clock to Java's, which tightens as the page and Java exchange messages.
+   * Recorded by Java when the bound changes.
+   */
+  CLOCK("clock"),
+  /**
+   * How late the page's event loop ran a timer weir set (its lag monitor), at the page's time: a
+   * busy renderer delays every timer and task the same way, so timing judgments allow it.
+   */
+  LAG("lag");
 
   private final String label;
 
@@ -57,6 +68,20 @@ public enum EventKind {
   /** The kind's name in files and messages: lower case, words joined by {@code -}. */
   public String label() {
     return label;
+  }
+
+  /**
+   * The field that holds {@link TraceCursor#value()} in the files weir writes (the trace's MCAP
+   * messages, a verdict's events): {@code value} for a gauge, {@code bound_ns} for a clock event,
+   * {@code lag_ns} for a lag; null for kinds without a value.
+   */
+  public String valueField() {
+    return switch (this) {
+      case GAUGE -> "value";
+      case CLOCK -> "bound_ns";
+      case LAG -> "lag_ns";
+      default -> null;
+    };
   }
 
   /**
@@ -81,7 +106,7 @@ public enum EventKind {
   public boolean isLifecycle() {
     return switch (this) {
       case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT -> true;
-      case SEND, DELIVERY, CONSUME, BUFFER, BUFFER_ITEM, RECONNECT, GAUGE -> false;
+      case SEND, DELIVERY, CONSUME, BUFFER, BUFFER_ITEM, RECONNECT, GAUGE, CLOCK, LAG -> false;
     };
   }
 }

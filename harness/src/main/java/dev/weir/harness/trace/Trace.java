@@ -90,15 +90,27 @@ public final class Trace {
   }
 
   /**
+   * A reading of the trace's clock ({@link System#nanoTime()} for every trace that records a
+   * page) as this trace's time: how a time read once, where something arrived, is recorded without
+   * reading the clock again.
+   */
+  public long timeOf(long clockNanos) {
+    return clockNanos - originNs;
+  }
+
+  /**
    * Records that the Java side handed message {@code sequence} of {@code stream} to its transport.
    *
    * @param virtualNs the simulator's virtual time of the message (for a reading, its time), >= 0
+   * @return the send's time, as recorded
    */
-  public void send(int stream, long sequence, int sizeBytes, long virtualNs) {
+  public long send(int stream, long sequence, int sizeBytes, long virtualNs) {
     synchronized (lock) {
       checkMessage(EventKind.SEND, stream, sequence, sizeBytes);
       atLeastZero(EventKind.SEND, stream, sequence, "virtual time", virtualNs, " ns");
-      append(EventKind.SEND, stream, nowNs(), sequence, virtualNs, sizeBytes);
+      long nowNs = nowNs();
+      append(EventKind.SEND, stream, nowNs, sequence, virtualNs, sizeBytes);
+      return nowNs;
     }
   }
 
@@ -245,25 +257,54 @@ public final class Trace {
   }
 
   /**
-   * Records a connection attempt the server received now, which the page began at {@code beganNs}.
-   * A reconnection delay is the page's wait: timed from the page's start, it leaves out the
-   * transport's own connect time (the browser's, which may hold a WebSocket back on purpose).
+   * Records a lifecycle event that the page timed: a connection attempt whose request says when the
+   * page began it (a reconnection delay is the page's wait, not the browser's connect time), a
+   * frontend's report that it closed. The moment Java recorded it is kept as its arrival.
    *
-   * @param detail as for {@link #lifecycle(EventKind, int, String)}: the endpoint
-   * @param beganNs when the page began the attempt, in this trace's time (converted as for {@link
-   *     #delivery}), >= 0; a time after now is taken as now
+   * @param detail as for {@link #lifecycle(EventKind, int, String)}
+   * @param atNs when the page did it, in this trace's time (converted as for {@link #delivery}),
+   *     >= 0
    */
-  public void connectAttempt(int stream, String detail, long beganNs) {
+  public void lifecycleAt(EventKind kind, int stream, String detail, long atNs) {
     synchronized (lock) {
-      checkLifecycle(EventKind.CONNECT_ATTEMPT, stream);
-      pageTime(EventKind.CONNECT_ATTEMPT, stream, ABSENT, "begin time", beganNs);
+      checkLifecycle(kind, stream);
+      pageTime(kind, stream, ABSENT, "page time", atNs);
       if (detail == null) {
         throw new IllegalArgumentException(
-            on(EventKind.CONNECT_ATTEMPT, stream) + ": detail must not be null; pass \"\" for none");
+            on(kind, stream) + ": detail must not be null; pass \"\" for none");
       }
-      long nowNs = nowNs();
-      append(EventKind.CONNECT_ATTEMPT, stream, Math.min(beganNs, nowNs), ABSENT, nowNs,
-          details.intern(detail));
+      append(kind, stream, atNs, ABSENT, nowNs(), details.intern(detail));
+    }
+  }
+
+  /**
+   * Records that the page clock's conversion error bound is now {@code boundNs}: page times
+   * recorded after this event are at most that far from when the page really did what they time.
+   *
+   * @param boundNs >= 0; {@link Long#MAX_VALUE} while no bound is known
+   */
+  public void clock(int stream, long boundNs) {
+    synchronized (lock) {
+      checkStream(EventKind.CLOCK, stream);
+      atLeastZero(EventKind.CLOCK, stream, ABSENT, "bound", boundNs, " ns");
+      append(EventKind.CLOCK, stream, nowNs(), ABSENT, boundNs, 0);
+    }
+  }
+
+  /**
+   * Records that the page's event loop ran one of weir's timers {@code lagNs} late, at the page's
+   * time {@code firedNs}.
+   *
+   * @param lagNs >= 0
+   * @param firedNs when the late timer ran, in this trace's time (converted as for {@link
+   *     #delivery}), >= 0
+   */
+  public void lag(int stream, long lagNs, long firedNs) {
+    synchronized (lock) {
+      checkStream(EventKind.LAG, stream);
+      atLeastZero(EventKind.LAG, stream, ABSENT, "lag", lagNs, " ns");
+      pageTime(EventKind.LAG, stream, ABSENT, "firing time", firedNs);
+      append(EventKind.LAG, stream, firedNs, ABSENT, lagNs, 0);
     }
   }
 

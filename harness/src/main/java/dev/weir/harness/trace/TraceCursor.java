@@ -90,13 +90,13 @@ public final class TraceCursor {
   /**
    * The message's sequence: of a send, delivery or consume, of the message a lifecycle event
    * concerns ({@link TraceEvent#ABSENT} when it concerns the whole stream), of a buffer item;
-   * {@link TraceEvent#ABSENT} for buffers, reconnects and gauges.
+   * {@link TraceEvent#ABSENT} for buffers, reconnects, gauges, clock bounds and lags.
    */
   public long sequence() {
-    EventKind kind = kind();
-    return kind == EventKind.BUFFER || kind == EventKind.RECONNECT || kind == EventKind.GAUGE
-        ? TraceEvent.ABSENT
-        : chunk.sequence[slot];
+    return switch (kind()) {
+      case BUFFER, RECONNECT, GAUGE, CLOCK, LAG -> TraceEvent.ABSENT;
+      default -> chunk.sequence[slot];
+    };
   }
 
   /** Payload size of a send or delivery; {@link TraceEvent#ABSENT} for other kinds. */
@@ -122,8 +122,8 @@ public final class TraceCursor {
     return switch (kind()) {
       case DELIVERY, CONSUME, OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT ->
           chunk.aux[slot];
-      case BUFFER, BUFFER_ITEM, RECONNECT -> TraceEvent.ABSENT;
-      case SEND, GAUGE -> chunk.wallNs[slot];
+      case BUFFER, BUFFER_ITEM, RECONNECT, LAG -> TraceEvent.ABSENT;
+      case SEND, GAUGE, CLOCK -> chunk.wallNs[slot];
     };
   }
 
@@ -182,11 +182,14 @@ public final class TraceCursor {
   }
 
   /**
-   * A gauge's value, which may be any long; {@link TraceEvent#ABSENT} for other kinds (so check the
-   * kind before reading -1 as absent).
+   * A gauge's value, which may be any long; a clock event's bound and a lag event's lateness, in
+   * ns; {@link TraceEvent#ABSENT} for other kinds (so check the kind before reading -1 as absent).
    */
   public long value() {
-    return kind() == EventKind.GAUGE ? chunk.aux[slot] : TraceEvent.ABSENT;
+    return switch (kind()) {
+      case GAUGE, CLOCK, LAG -> chunk.aux[slot];
+      default -> TraceEvent.ABSENT;
+    };
   }
 
   /** The current event as a value. */

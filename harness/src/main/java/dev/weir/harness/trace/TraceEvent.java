@@ -10,17 +10,17 @@ package dev.weir.harness.trace;
  * @param stream the stream's name (for a buffer or buffer item, the buffer's)
  * @param sequence the message's sequence: of a send, delivery, consume or buffer item, or the
  *     message a lifecycle event concerns; {@link #ABSENT} for a lifecycle event without one and for
- *     buffers, reconnects and gauges
+ *     buffers, reconnects, gauges, clock bounds and lags
  * @param sizeBytes payload size of a send or delivery; {@link #ABSENT} for other kinds
  * @param wallNs when it happened, ns since the trace started: for a delivery, consume, buffer,
- *     buffer item or reconnect the page's time (as reported, converted), for a connect attempt
- *     whose request said when the page began it that time, for every other kind the moment Java
- *     recorded it
+ *     buffer item, reconnect or lag the page's time (as reported, converted), for a connect attempt
+ *     whose request said when the page began it, or a frontend's close, that time, for every other
+ *     kind the moment Java recorded it
  * @param virtualNs the simulator's virtual time of a send; {@link #ABSENT} for other kinds
  * @param arrivalNs when Java recorded the event: for a delivery or consume the report's arrival,
  *     for a connect attempt the request's; for a send, gauge or other lifecycle event equal to
- *     {@code wallNs}; {@link #ABSENT} for buffers, buffer items and reconnects, whose Java time is
- *     not kept
+ *     {@code wallNs}; {@link #ABSENT} for buffers, buffer items, reconnects and lags, whose Java
+ *     time is not kept
  * @param detail the reason, policy or fault kind of a lifecycle event, the decision of a reconnect,
  *     the metric of a gauge; "" for other kinds and lifecycle events without one
  * @param pushed items ever pushed into a buffer; {@link #ABSENT} for other kinds
@@ -31,8 +31,8 @@ package dev.weir.harness.trace;
  * @param attempt the attempt a reconnect decision concerns; {@link #ABSENT} for other kinds
  * @param delayMicros a reconnect's delay before retrying, µs (0 when not a retry); {@link #ABSENT}
  *     for other kinds
- * @param value a gauge's value, any long; {@link #ABSENT} for other kinds (check the kind before
- *     reading -1 as absent)
+ * @param value a gauge's value, any long; a clock event's bound and a lag event's lateness, ns;
+ *     {@link #ABSENT} for other kinds (check the kind before reading -1 as absent)
  */
 public record TraceEvent(
     long index,

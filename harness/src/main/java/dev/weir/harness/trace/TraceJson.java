@@ -41,7 +41,7 @@ final class TraceJson {
         }
         string(",\"detail\":", event.detail());
         number(",\"wall_ns\":", event.wallNs());
-        if (event.kind() == EventKind.CONNECT_ATTEMPT) {
+        if (event.kind() == EventKind.CONNECT_ATTEMPT || event.arrivalNs() != event.wallNs()) {
           number(",\"arrival_ns\":", event.arrivalNs());
         }
       }
@@ -70,6 +70,10 @@ final class TraceJson {
       case GAUGE -> {
         string(",\"metric\":", event.metric());
         number(",\"value\":", event.value());
+        number(",\"wall_ns\":", event.wallNs());
+      }
+      case CLOCK, LAG -> {
+        number(",\"" + event.kind().valueField() + "\":", event.value());
         number(",\"wall_ns\":", event.wallNs());
       }
     }

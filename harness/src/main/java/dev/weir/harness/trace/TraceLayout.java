@@ -11,8 +11,11 @@ final class TraceLayout {
 
   static final String METADATA = "weir";
 
-  /** v2: the probe's kinds (consume, buffer, buffer-item, reconnect, gauge) and their channels. */
-  static final String FORMAT = "weir.trace.v2";
+  /**
+   * v2: the probe's kinds (consume, buffer, buffer-item, reconnect, gauge) and their channels; v3:
+   * the page clock's bound (clock) and the page's event-loop lag (lag).
+   */
+  static final String FORMAT = "weir.trace.v3";
 
   static final String TOPIC_PREFIX = "/trace/";
   static final String MESSAGE_ENCODING = "json";
@@ -32,7 +35,9 @@ final class TraceLayout {
     BUFFER("weir.trace.Buffer", "buffer.schema.json"),
     BUFFER_ITEM("weir.trace.BufferItem", "buffer-item.schema.json"),
     RECONNECT("weir.trace.Reconnect", "reconnect.schema.json"),
-    GAUGE("weir.trace.Gauge", "gauge.schema.json");
+    GAUGE("weir.trace.Gauge", "gauge.schema.json"),
+    CLOCK("weir.trace.Clock", "clock.schema.json"),
+    LAG("weir.trace.Lag", "lag.schema.json");
 
     final String schemaName;
     private final String resource;
@@ -52,6 +57,8 @@ final class TraceLayout {
         case BUFFER_ITEM -> BUFFER_ITEM;
         case RECONNECT -> RECONNECT;
         case GAUGE -> GAUGE;
+        case CLOCK -> CLOCK;
+        case LAG -> LAG;
       };
     }
 

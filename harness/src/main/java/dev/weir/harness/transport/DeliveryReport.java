@@ -13,10 +13,10 @@ import java.util.Arrays;
  * deliveries this way, and the frontend probe what it consumed. Its form is {@code
  * weir.report('weir-deliveries/<transport>', {transport, stream, origin, now, d: [sequence, time,
  * sequence, time, ...]})}, times in the page's {@code performance.now()} milliseconds, {@code
- * origin} its document's {@code performance.timeOrigin}. A delivery's trace time is the report's
- * arrival less the age its page time had then, by the page's {@link PageClock}: the report's own
- * trip, which a busy renderer can stretch to tens of milliseconds, does not make deliveries look
- * later.
+ * origin} its document's {@code performance.timeOrigin}. A delivery's time is its page time on
+ * Java's clock by the page's {@link PageClock}, which the report's send and arrival also sample:
+ * the report's own trip, which a busy renderer can stretch to tens of milliseconds, does not make
+ * deliveries look later.
  */
 public record DeliveryReport(
     String transport, String stream, double origin, double now, double[] pairs) {
@@ -29,19 +29,13 @@ public record DeliveryReport(
     return "weir-deliveries/" + transport;
   }
 
-  /**
-   * A page time as trace time: the report's {@code arrivalNs} less the age page time {@code atMs}
-   * had when the report arrived ({@code pageNowNs}, from {@link PageClock#arrived}).
-   */
-  public static long traceTimeNs(long arrivalNs, long pageNowNs, double atMs) {
-    return arrivalNs - (pageNowNs - Math.round(atMs * 1e6));
-  }
   private static final JsonFactory FACTORY = new JsonFactory();
 
   /** Receives one delivery. */
   @FunctionalInterface
   public interface Listener {
-    void delivered(String stream, long sequence, long deliveredNs);
+    /** @param deliveredNanos when the page had it, on Java's clock ({@link System#nanoTime()}) */
+    void delivered(String stream, long sequence, long deliveredNanos);
   }
 
   /** @throws IllegalArgumentException when {@code json} is not a delivery report */
@@ -97,13 +91,16 @@ public record DeliveryReport(
   }
 
   /**
-   * Hands each delivery to {@code listener}, timed on the trace's clock: the report arrived at
-   * {@code arrivalNs}, and {@code clock} places the page's times.
+   * Hands each delivery to {@code listener}, timed on Java's clock: the report arrived at {@code
+   * arrivalNanos}, which samples {@code clock}, and the clock places the page's times. The clock is
+   * held still meanwhile, so what the listener records is covered by the bound it last told.
    */
-  public void deliver(long arrivalNs, PageClock clock, Listener listener) {
-    long pageNowNs = clock.arrived(origin, now);
-    for (int i = 0; i < pairs.length; i += 2) {
-      listener.delivered(stream, (long) pairs[i], traceTimeNs(arrivalNs, pageNowNs, pairs[i + 1]));
-    }
+  public void deliver(long arrivalNanos, PageClock clock, Listener listener) {
+    clock.holding(() -> {
+      clock.heard(origin, now, arrivalNanos);
+      for (int i = 0; i < pairs.length; i += 2) {
+        listener.delivered(stream, (long) pairs[i], clock.nanoTimeOf(origin, pairs[i + 1]));
+      }
+    });
   }
 }

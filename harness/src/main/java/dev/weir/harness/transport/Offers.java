@@ -2,9 +2,11 @@ package dev.weir.harness.transport;
 
 import dev.weir.harness.browser.JsonText;
 import dev.weir.harness.browser.Page;
+import dev.weir.harness.browser.PageClock;
 import dev.weir.harness.browser.Payload;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.Trace;
+import dev.weir.harness.trace.TraceEvent;
 import dev.weir.harness.transport.net.Attempt;
 import dev.weir.harness.transport.net.Refusal;
 import dev.weir.harness.transport.net.ServerListener;
@@ -61,15 +63,26 @@ final class Offers {
     return offers;
   }
 
-  /** Takes {@code page}'s delivery reports for this kind's streams offered here into the trace. */
+  /**
+   * Takes {@code page}'s delivery reports for this kind's streams offered here into the trace.
+   * Each delivery is also held against its send: it samples the page's clock, and one that came
+   * out before its send is a fault of the clock's (see {@link PageClock#reached}).
+   */
   void hearDeliveries(Page from) {
     String reports = DeliveryReport.kind(kind);
-    from.bridge().onReport((reportKind, json) -> {
+    PageClock clock = from.clock();
+    from.bridge().onReport((reportKind, json, arrivalNanos) -> {
       if (reportKind.equals(reports)) {
-        long arrivalNs = trace.nowNs();
         DeliveryReport report = DeliveryReport.parse(json);
         if (offered(report.stream())) {
-          report.deliver(arrivalNs, from.clock(), (stream, sequence, ns) -> traced(stream).delivered(sequence, ns));
+          report.deliver(arrivalNanos, clock, (stream, sequence, nanos) -> {
+            long deliveredNs = trace.timeOf(nanos);
+            long sentNs = traced(stream).delivered(sequence, deliveredNs);
+            if (sentNs != TraceEvent.ABSENT) {
+              clock.reached(sentNs, deliveredNs, "the " + kind + " delivery of sequence " + sequence
+                  + " on stream '" + stream + "'");
+            }
+          });
         }
       }
     });
@@ -164,11 +177,16 @@ final class Offers {
         if (began == null || page == null) {
           traced(stream).lifecycle(EventKind.CONNECT_ATTEMPT, kind);
         } else {
-          // The request is a message the page sent at `began`: a sample of its clock as well.
-          long arrivalNs = trace.nowNs();
-          long pageNowNs = page.clock().arrived(began.origin(), began.atMs());
-          traced(stream).connectAttempt(kind,
-              Math.max(0, DeliveryReport.traceTimeNs(arrivalNs, pageNowNs, began.atMs())));
+          // The request is a message the page sent at `began`: a sample of its clock as well. It
+          // was begun before it arrived, whatever the conversion's error.
+          long arrivalNanos = System.nanoTime();
+          PageClock clock = page.clock();
+          clock.holding(() -> {
+            clock.heard(began.origin(), began.atMs(), arrivalNanos);
+            long beganNs = Math.min(trace.timeOf(clock.nanoTimeOf(began.origin(), began.atMs())),
+                trace.timeOf(arrivalNanos));
+            traced(stream).lifecycleAt(EventKind.CONNECT_ATTEMPT, kind, Math.max(0, beganNs));
+          });
         }
       }
 

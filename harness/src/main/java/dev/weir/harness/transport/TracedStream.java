@@ -3,20 +3,26 @@ package dev.weir.harness.transport;
 import dev.weir.harness.browser.Payload;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.Trace;
+import dev.weir.harness.trace.TraceEvent;
 import java.util.Arrays;
 
 /**
  * One offered stream's side of the trace: it numbers the stream's messages across all its
  * subscriptions, so a resubscribing page continues the sequence rather than repeating it, and it
  * remembers each message's size so that a delivery, which the page reports by sequence only, is
- * recorded with it.
+ * recorded with it. It also keeps the send times of the last {@value #SEND_TIMES} messages, so
+ * that a delivery can be held against its send (a sample and a self-check of the page's clock).
  */
 final class TracedStream {
+
+  /** Send times kept: deliveries trail their sends by far fewer messages than this. */
+  static final int SEND_TIMES = 1 << 16;
 
   private final Trace trace;
   private final int id;
   private final String name;
   private int[] sizes = new int[1024];
+  private final long[] sentNs = new long[SEND_TIMES];
   private long next;
 
   TracedStream(Trace trace, String kind, String stream) {
@@ -54,7 +60,10 @@ final class TracedStream {
         sizes[(int) sequence] = size;
       }
     }
-    trace.send(id, sequence, size, virtualNs >= 0 ? virtualNs : trace.nowNs());
+    long at = trace.send(id, sequence, size, virtualNs >= 0 ? virtualNs : trace.nowNs());
+    synchronized (this) {
+      sentNs[(int) (sequence & (SEND_TIMES - 1))] = at;
+    }
   }
 
   /** Messages numbered so far. */
@@ -65,21 +74,30 @@ final class TracedStream {
   /**
    * Records that the page received message {@code sequence} at {@code deliveredNs} (trace time). A
    * sequence never sent (a phantom) is recorded with size 0 for the checkers to find.
+   *
+   * @return when it was sent (trace time), or {@link TraceEvent#ABSENT} when that is not known: not
+   *     sent yet, or more than {@value #SEND_TIMES} messages ago
    */
-  void delivered(long sequence, long deliveredNs) {
+  long delivered(long sequence, long deliveredNs) {
     int size;
+    long sent;
     synchronized (this) {
-      size = sequence >= 0 && sequence < next && sequence < sizes.length ? sizes[(int) sequence] : 0;
+      boolean known = sequence >= 0 && sequence < next;
+      size = known && sequence < sizes.length ? sizes[(int) sequence] : 0;
+      sent = known && next - sequence <= SEND_TIMES ? sentNs[(int) (sequence & (SEND_TIMES - 1))]
+          : TraceEvent.ABSENT;
     }
     trace.delivery(id, Math.max(0, sequence), size, Math.max(0, deliveredNs));
+    return sent;
   }
 
   void lifecycle(EventKind kind, String detail) {
     trace.lifecycle(kind, id, detail);
   }
 
-  void connectAttempt(String detail, long beganNs) {
-    trace.connectAttempt(id, detail, beganNs);
+  /** A lifecycle event the page timed: at {@code atNs}, trace time. */
+  void lifecycleAt(EventKind kind, String detail, long atNs) {
+    trace.lifecycleAt(kind, id, detail, atNs);
   }
 
   void lifecycle(EventKind kind, long sequence, String detail) {

@@ -55,7 +55,7 @@ final class WebSocketTransport extends OfferingTransport {
     String stream = JsonText.string(args, "stream");
     // Asked as the attempt begins: a fresh sample of the page's clock, so that the attempt's begin
     // time converts well even before the page has reported anything.
-    clock.arrived(JsonText.decimal(args, "origin"), JsonText.decimal(args, "now"));
+    clock.heard(JsonText.decimal(args, "origin"), JsonText.decimal(args, "now"), System.nanoTime());
     int ack = offers.ackEvery(stream);
     return CompletableFuture.completedFuture(
         Payload.json(

@@ -172,6 +172,25 @@
   Object.freeze(weir);
   Object.defineProperty(window, 'weir', { value: weir, enumerable: true });
 
+  // Event-loop lag: one timer of weir's, every LAG_PERIOD_MS, notes how late it ran. A busy
+  // renderer runs every timer and task late the same way, the page's own included, so timing
+  // judgments allow the lateness measured here around the event they judge (docs/checkers.md).
+  // Only lateness from LAG_REPORTED_MS up is reported, with the page's time it ended at; a tick
+  // that ran L late says the loop was held from (at - L) to at.
+  const LAG_PERIOD_MS = 10;
+  const LAG_REPORTED_MS = 2;
+  let lagDue = performance.now() + LAG_PERIOD_MS;
+  const lagTick = () => {
+    const at = performance.now();
+    const late = at - lagDue;
+    if (late >= LAG_REPORTED_MS) {
+      weir.report('weir-lag', { origin: performance.timeOrigin, now: at, at, late });
+    }
+    lagDue = at + LAG_PERIOD_MS;
+    setTimeout(lagTick, LAG_PERIOD_MS);
+  };
+  setTimeout(lagTick, LAG_PERIOD_MS);
+
   window.addEventListener('error', (event) =>
     fatal('error', event.error || `${event.message} at ${event.filename}:${event.lineno}:${event.colno}`));
   window.addEventListener('unhandledrejection', (event) => fatal('unhandledrejection', event.reason));

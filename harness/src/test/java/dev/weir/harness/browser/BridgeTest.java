@@ -153,7 +153,7 @@ class BridgeTest {
   @Test
   void reportsArriveInOrderInFewBatches() {
     List<String> received = new CopyOnWriteArrayList<>();
-    page.bridge().onReport((kind, json) -> received.add(kind + " " + json));
+    page.bridge().onReport((kind, json, arrivalNanos) -> received.add(kind + " " + json));
     long before = page.bridge().reportBatches();
     eval("(() => { for (let i = 0; i < 2000; i++) weir.report('tick', {i}); return weir.flush(); })()");
     assertEquals(2000, received.size());

@@ -177,6 +177,40 @@ class CleanupCheckerTest {
   }
 
   @Test
+  void aPageTimeIsJudgedAfterTheCloseOnlyBeyondThePageClocksBound() {
+    // The page's times come converted to Java's within the bound the clock states: a delivery
+    // timed 11 ms after the unsubscribe with a 10 ms stop bound may have come 9 ms after it.
+    TestTrace t = new TestTrace().clockBound(2 * MS).lifecycle(OPEN, "a", "subscribe");
+    t.sendRange("a", 0, 1);
+    long closeNs = t.nowNs() + TestTrace.TICK_NS;
+    t.lifecycle(CLOSE, "a", "unsubscribe").pause(30 * MS);
+    t.deliverReceivedAt("a", 0, closeNs + 11 * MS);
+    assertEquals(Status.OK, STRICT.check(t.snapshot()).status());
+    t.deliverReceivedAt("a", 1, closeNs + 13 * MS);
+    Verdict v = STRICT.check(t.snapshot());
+    assertEquals(
+        "sequence 1 was delivered 13 ms after the page's unsubscribe (event #4), beyond the page"
+            + " clock's bound of 2 ms",
+        v.firstViolation().orElseThrow().actual());
+  }
+
+  @Test
+  void aConsumeIsJudgedAgainstTheFrontendsCloseBeyondTheLargerBoundOfTheTwo() {
+    // Both are the page's times, converted while the bound tightened from 3 ms to 1 ms.
+    TestTrace t = new TestTrace().clockBound(3 * MS).lifecycle(OPEN, "a", "subscribe");
+    t.sendRange("a", 0, 1).lifecycle(CLOSE, "a", "unsubscribe");
+    long frontendCloseNs = t.nowNs() + TestTrace.TICK_NS;
+    t.lifecycle(CLOSE, "a", "frontend").clockBound(MS).pause(10 * MS);
+    t.consumeAt("a", 0, frontendCloseNs + 2 * MS);
+    assertEquals(Status.OK, STRICT.check(t.snapshot()).status());
+    t.consumeAt("a", 1, frontendCloseNs + 4 * MS);
+    Verdict v = STRICT.check(t.snapshot());
+    assertEquals("consumed-after-close", v.firstViolation().orElseThrow().defect());
+    assertTrue(v.firstViolation().orElseThrow().actual().endsWith(
+        "beyond the page clock's bound of 3 ms"), v.firstViolation().orElseThrow().actual());
+  }
+
+  @Test
   void aDeliveryAfterANetworkCloseIsNotThePagesDoing() {
     TestTrace t = new TestTrace().lifecycle(OPEN, "a", "connect").send("a", 0);
     long closeNs = t.nowNs() + TestTrace.TICK_NS;

@@ -177,6 +177,20 @@ final class TestTrace {
     return this;
   }
 
+  /** The page clock's bound is now {@code boundNs}: the page times after it are within it. */
+  TestTrace clockBound(long boundNs) {
+    clock.advance(TICK_NS);
+    trace.clock(trace.stream("page"), boundNs);
+    return this;
+  }
+
+  /** The page's event loop was held {@code lagNs} up to {@code firedNs} (trace time). */
+  TestTrace lag(long lagNs, long firedNs) {
+    clock.advance(TICK_NS);
+    trace.lag(trace.stream("page"), lagNs, firedNs);
+    return this;
+  }
+
   /** The index the next event will have. */
   long nextIndex() {
     return trace.size();

@@ -49,6 +49,12 @@ final class SampleTraces {
     trace.gauge(accel, "js-heap-bytes", 52_428_800);
     clock.advance(1000);
     trace.gauge(ring, "skew-ns", -1);
+    clock.advance(1000);
+    trace.clock(ring, 450_000);
+    clock.advance(1000);
+    trace.lag(ring, 12_000_000, 14_000);
+    clock.advance(1000);
+    trace.lifecycleAt(EventKind.CLOSE, accel, "frontend", 16_500);
     return trace;
   }
 

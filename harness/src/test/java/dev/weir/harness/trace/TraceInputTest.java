@@ -156,9 +156,15 @@ class TraceInputTest {
             + " got -9; convert the page's clock to the trace's with Trace.nowNs()",
         () -> trace.reconnect(accel, "give-up", 3, 0, -9));
     refused(
-        "connect-attempt on stream 0 (accel): begin time must be >= 0 ns since the trace started,"
+        "connect-attempt on stream 0 (accel): page time must be >= 0 ns since the trace started,"
             + " got -4; convert the page's clock to the trace's with Trace.nowNs()",
-        () -> trace.connectAttempt(accel, "websocket", -4));
+        () -> trace.lifecycleAt(EventKind.CONNECT_ATTEMPT, accel, "websocket", -4));
+    refused(
+        "lag on stream 0 (accel): lag must be >= 0 ns, got -1",
+        () -> trace.lag(accel, -1, 5));
+    refused(
+        "clock on stream 0 (accel): bound must be >= 0 ns, got -2",
+        () -> trace.clock(accel, -2));
     refused(
         "reconnect: unknown stream id -1; this trace has streams 0 (accel). Register a stream"
             + " with Trace.stream(name) and pass the id it returns",

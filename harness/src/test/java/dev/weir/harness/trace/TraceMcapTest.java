@@ -115,7 +115,7 @@ class TraceMcapTest {
     // Java's time is the wall time, except where the page's is (then kept as arrival, or not).
     long arrival =
         switch (kind) {
-          case BUFFER, BUFFER_ITEM, RECONNECT -> TraceEvent.ABSENT;
+          case BUFFER, BUFFER_ITEM, RECONNECT, LAG -> TraceEvent.ABSENT;
           default -> (Long) f.getOrDefault("arrival_ns", wall);
         };
     String detail = "";
@@ -138,7 +138,7 @@ class TraceMcapTest {
         Math.toIntExact(number(f, "position")),
         number(f, "attempt"),
         number(f, "delay_us"),
-        number(f, "value"));
+        kind.valueField() == null ? TraceEvent.ABSENT : number(f, kind.valueField()));
   }
 
   private static long number(Map<String, Object> fields, String name) {
@@ -184,11 +184,11 @@ class TraceMcapTest {
     assertEquals(
         Map.of(
             "format",
-            "weir.trace.v2",
+            "weir.trace.v3",
             "streams",
             "[\"accel\",\"wëird \\\"name\\\"\\\\\\n\",\"ring\"]",
             "events",
-            "18"),
+            "21"),
         read.metadata.get(0).metadata());
     List<String> schemaNames = read.schemas.values().stream().map(Schema::name).toList();
     assertEquals(
@@ -200,7 +200,9 @@ class TraceMcapTest {
             "weir.trace.Buffer",
             "weir.trace.BufferItem",
             "weir.trace.Reconnect",
-            "weir.trace.Gauge"),
+            "weir.trace.Gauge",
+            "weir.trace.Clock",
+            "weir.trace.Lag"),
         schemaNames);
     Map<String, String> schemaOf = new HashMap<>();
     for (String lifecycle :
@@ -214,6 +216,8 @@ class TraceMcapTest {
     schemaOf.put("/trace/buffer-item", "weir.trace.BufferItem");
     schemaOf.put("/trace/reconnect", "weir.trace.Reconnect");
     schemaOf.put("/trace/gauge", "weir.trace.Gauge");
+    schemaOf.put("/trace/clock", "weir.trace.Clock");
+    schemaOf.put("/trace/lag", "weir.trace.Lag");
     for (Schema schema : read.schemas.values()) {
       assertEquals("jsonschema", schema.encoding());
     }
@@ -239,7 +243,9 @@ class TraceMcapTest {
             "/trace/buffer",
             "/trace/buffer-item",
             "/trace/reconnect",
-            "/trace/gauge"),
+            "/trace/gauge",
+            "/trace/clock",
+            "/trace/lag"),
         topics);
   }
 
@@ -313,7 +319,13 @@ class TraceMcapTest {
                 "{'index':16,'stream':'accel','metric':'js-heap-bytes','value':52428800,"
                     + "'wall_ns':14000}"),
             entry(
-                17, "{'index':17,'stream':'ring','metric':'skew-ns','value':-1,'wall_ns':15000}"));
+                17, "{'index':17,'stream':'ring','metric':'skew-ns','value':-1,'wall_ns':15000}"),
+            entry(18, "{'index':18,'stream':'ring','bound_ns':450000,'wall_ns':16000}"),
+            entry(19, "{'index':19,'stream':'ring','lag_ns':12000000,'wall_ns':14000}"),
+            entry(
+                20,
+                "{'index':20,'stream':'accel','kind':'close','detail':'frontend','wall_ns':16500,"
+                    + "'arrival_ns':18000}"));
     expected.forEach(
         (index, json) -> assertEquals(json.replace('\'', '"'), messages.get(index), "" + index));
   }

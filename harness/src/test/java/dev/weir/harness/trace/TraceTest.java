@@ -2,6 +2,7 @@ package dev.weir.harness.trace;
 
 import static dev.weir.harness.trace.EventKind.BUFFER;
 import static dev.weir.harness.trace.EventKind.BUFFER_ITEM;
+import static dev.weir.harness.trace.EventKind.CLOCK;
 import static dev.weir.harness.trace.EventKind.CLOSE;
 import static dev.weir.harness.trace.EventKind.CONNECT_ATTEMPT;
 import static dev.weir.harness.trace.EventKind.CONSUME;
@@ -10,6 +11,7 @@ import static dev.weir.harness.trace.EventKind.DROP;
 import static dev.weir.harness.trace.EventKind.END;
 import static dev.weir.harness.trace.EventKind.FAULT;
 import static dev.weir.harness.trace.EventKind.GAUGE;
+import static dev.weir.harness.trace.EventKind.LAG;
 import static dev.weir.harness.trace.EventKind.OPEN;
 import static dev.weir.harness.trace.EventKind.RECONNECT;
 import static dev.weir.harness.trace.EventKind.REFUSAL;
@@ -89,7 +91,13 @@ class TraceTest {
             item(14, "ring", 2, 4, 9500),
             reconnect(15, "accel", "retry", 2, 250_000, 12_500),
             gauge(16, "accel", "js-heap-bytes", 52_428_800, 14_000),
-            gauge(17, "ring", "skew-ns", -1, 15_000));
+            gauge(17, "ring", "skew-ns", -1, 15_000),
+            new TraceEvent(18, CLOCK, "ring", A, -1, 16_000, A, 16_000, "", A, A, -1, -1, A, A,
+                450_000),
+            new TraceEvent(19, LAG, "ring", A, -1, 14_000, A, A, "", A, A, -1, -1, A, A,
+                12_000_000),
+            new TraceEvent(20, CLOSE, "accel", A, -1, 16_500, A, 18_000, "frontend", A, A, -1, -1,
+                A, A, A));
     TraceSnapshot snapshot = SampleTraces.everyKind().snapshot();
     assertEquals(expected, snapshot.events(EventFilter.all()));
     assertEquals(List.of("accel", odd, "ring"), snapshot.streams());
@@ -206,18 +214,39 @@ class TraceTest {
   }
 
   @Test
-  void aConnectAttemptBegunByThePageKeepsBothTimesAndNeverLiesInTheFuture() {
+  void aLifecycleEventThePageTimedKeepsThePageTimeAndJavasArrival() {
     ManualWallClock clock = new ManualWallClock(0);
     Trace trace = Trace.start(clock);
     int s = trace.stream("ws");
     clock.advance(100);
-    trace.connectAttempt(s, "websocket", 60);
-    trace.connectAttempt(s, "websocket", 130); // a conversion past now: taken as now
+    trace.lifecycleAt(EventKind.CONNECT_ATTEMPT, s, "websocket", 60);
+    // A converted page time may come out a little after Java's (within the clock's bound): kept.
+    trace.lifecycleAt(EventKind.CLOSE, s, "frontend", 130);
     trace.lifecycle(EventKind.CONNECT_ATTEMPT, s, "websocket");
     List<TraceEvent> events = trace.snapshot().events(EventFilter.all());
-    assertEquals(List.of(60L, 100L, 100L), events.stream().map(TraceEvent::wallNs).toList());
+    assertEquals(List.of(60L, 130L, 100L), events.stream().map(TraceEvent::wallNs).toList());
     assertEquals(List.of(100L, 100L, 100L), events.stream().map(TraceEvent::arrivalNs).toList());
-    assertEquals("websocket", events.get(0).detail());
+    assertEquals(List.of("websocket", "frontend", "websocket"),
+        events.stream().map(TraceEvent::detail).toList());
+  }
+
+  @Test
+  void clockBoundsAndLagsKeepTheirValues() {
+    ManualWallClock clock = new ManualWallClock(0);
+    Trace trace = Trace.start(clock);
+    int page = trace.stream("page");
+    clock.advance(50);
+    trace.clock(page, 1_200_000);
+    trace.lag(page, 35_000_000, 42);
+    List<TraceEvent> events = trace.snapshot().events(EventFilter.all());
+    assertEquals(List.of(EventKind.CLOCK, EventKind.LAG),
+        events.stream().map(TraceEvent::kind).toList());
+    assertEquals(List.of(1_200_000L, 35_000_000L), events.stream().map(TraceEvent::value).toList());
+    assertEquals(List.of(50L, 42L), events.stream().map(TraceEvent::wallNs).toList());
+    assertEquals(List.of(50L, (long) TraceEvent.ABSENT),
+        events.stream().map(TraceEvent::arrivalNs).toList());
+    assertEquals(List.of((long) TraceEvent.ABSENT, (long) TraceEvent.ABSENT),
+        events.stream().map(TraceEvent::sequence).toList());
   }
 
   @Test
@@ -245,7 +274,7 @@ class TraceTest {
     }
     assertEquals(List.of(10L, 15L, 16L), indexes);
     assertEquals(4, snapshot.count(EventFilter.of(EventKind.BUFFER, EventKind.BUFFER_ITEM)));
-    assertEquals(5, snapshot.count(EventFilter.all().onStream("ring")));
+    assertEquals(7, snapshot.count(EventFilter.all().onStream("ring")));
     assertEquals(0, snapshot.count(EventFilter.of(EventKind.BUFFER).onStream("accel")));
   }
 

@@ -1,0 +1,140 @@
+package dev.weir.harness.check;
+
+import dev.weir.harness.trace.EventFilter;
+import dev.weir.harness.trace.EventKind;
+import dev.weir.harness.trace.TraceCursor;
+import dev.weir.harness.trace.TraceSnapshot;
+import java.util.Arrays;
+
+/**
+ * How far a trace's page times can be trusted, for checkers whose judgments cross from the page's
+ * clock to Java's or time a wait the page's event loop took part in: the page clock's error bound
+ * in force at each event ({@code clock} events), and how long the page's event loop was held in a
+ * span of time ({@code lag} events). A trace without clock events was not timed by a page (a test's
+ * or a synthetic one): its times are taken as exact.
+ *
+ * <p>Public for checkers of one's own, which meet the same page times: a judgment that orders a
+ * page time against a Java time allows {@link #boundAt}, and one that times a wait allows {@link
+ * #heldNs}. Built by one pass over the clock and lag events only (skipped when there are none).
+ * The clock's bound changes a few times per run; lags are kept as two sorted arrays, 16 bytes a
+ * late timer (a monitor tick is reported only when it ran at least 2 ms late).
+ */
+public final class PageTimes {
+
+  /** The bound before the page's clock was bounded: no cross-clock judgment can be made. */
+  public static final long UNKNOWN = Long.MAX_VALUE;
+
+  private static final PageTimes EXACT = new PageTimes(new long[0], new long[0], new long[0],
+      new long[0], 0, false);
+
+  private final long[] boundFrom; // event index from which boundNs[i] holds
+  private final long[] boundNs;
+  private final long[] firedNs; // lag samples, by firing time
+  private final long[] lagNs;
+  private final long maxLagNs;
+  private final boolean clocked;
+
+  private PageTimes(long[] boundFrom, long[] boundNs, long[] firedNs, long[] lagNs, long maxLagNs,
+      boolean clocked) {
+    this.boundFrom = boundFrom;
+    this.boundNs = boundNs;
+    this.firedNs = firedNs;
+    this.lagNs = lagNs;
+    this.maxLagNs = maxLagNs;
+    this.clocked = clocked;
+  }
+
+  /** The page times of {@code trace}. */
+  public static PageTimes of(TraceSnapshot trace) {
+    long clocks = trace.count(EventFilter.of(EventKind.CLOCK));
+    long lags = trace.count(EventFilter.of(EventKind.LAG));
+    if (clocks == 0 && lags == 0) {
+      return EXACT;
+    }
+    long[] boundFrom = new long[(int) clocks];
+    long[] bounds = new long[(int) clocks];
+    long[] fired = new long[(int) lags];
+    long[] lag = new long[(int) lags];
+    int c = 0;
+    int l = 0;
+    long maxLag = 0;
+    TraceCursor event = trace.cursor(EventFilter.of(EventKind.CLOCK, EventKind.LAG));
+    while (event.next()) {
+      if (event.kind() == EventKind.CLOCK) {
+        boundFrom[c] = event.index();
+        bounds[c++] = event.value();
+      } else {
+        fired[l] = event.wallNs();
+        lag[l++] = event.value();
+        maxLag = Math.max(maxLag, event.value());
+      }
+    }
+    sortByFiring(fired, lag);
+    return new PageTimes(boundFrom, bounds, fired, lag, maxLag, clocks > 0);
+  }
+
+  /**
+   * One page's lags arrive in its time order; several pages' interleave. An insertion sort is
+   * linear on the first and fine for the few lags of the second.
+   */
+  private static void sortByFiring(long[] fired, long[] lag) {
+    for (int i = 1; i < fired.length; i++) {
+      long f = fired[i];
+      long g = lag[i];
+      int j = i - 1;
+      for (; j >= 0 && fired[j] > f; j--) {
+        fired[j + 1] = fired[j];
+        lag[j + 1] = lag[j];
+      }
+      fired[j + 1] = f;
+      lag[j + 1] = g;
+    }
+  }
+
+  /**
+   * The page clock's error bound for a page time recorded at event {@code index}: the bound last
+   * recorded before it; {@link #UNKNOWN} before the first, and 0 in a trace no page timed.
+   */
+  public long boundAt(long index) {
+    if (!clocked) {
+      return 0;
+    }
+    int i = Arrays.binarySearch(boundFrom, index);
+    int last = i >= 0 ? i - 1 : -i - 2; // the clock event strictly before index
+    return last < 0 ? UNKNOWN : boundNs[last];
+  }
+
+  /** The loosest bound the run had once bounded (0 in a trace no page timed). */
+  public long worstBound() {
+    long worst = 0;
+    for (long bound : boundNs) {
+      if (bound != UNKNOWN) {
+        worst = Math.max(worst, bound);
+      }
+    }
+    return worst;
+  }
+
+  /**
+   * How long, of the span {@code [fromNs, toNs]}, the page's event loop was held: the sum of the
+   * late timers' held spans within it. Whatever the page was to do in that span, a timer of its
+   * own or a message to take, could have been held as long.
+   */
+  public long heldNs(long fromNs, long toNs) {
+    if (firedNs.length == 0 || toNs <= fromNs) {
+      return 0;
+    }
+    int i = Arrays.binarySearch(firedNs, fromNs);
+    i = i >= 0 ? i : -i - 1;
+    while (i > 0 && firedNs[i - 1] >= fromNs) {
+      i--;
+    }
+    long held = 0;
+    for (; i < firedNs.length && firedNs[i] - maxLagNs <= toNs; i++) {
+      long start = Math.max(fromNs, firedNs[i] - lagNs[i]);
+      long end = Math.min(toNs, firedNs[i]);
+      held += Math.max(0, end - start);
+    }
+    return held;
+  }
+}
