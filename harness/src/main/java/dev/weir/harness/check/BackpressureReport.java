@@ -39,8 +39,9 @@ final class BackpressureReport {
   }
 
   Verdict verdict(TraceSnapshot trace, BackpressureTally tally) {
-    Status status =
-        Status.judged(tally.firstFailure().present(), tally.firstAllowed().present());
+    String unjudged = tally.sends() == 0 ? "nothing was sent: there was no window to judge." : null;
+    Status status = Status.judged(
+        tally.firstFailure().present(), tally.firstAllowed().present(), unjudged != null);
     Violation violation = violation(trace, tally);
     return new Verdict(
         checker,
@@ -48,7 +49,7 @@ final class BackpressureReport {
         counts(tally),
         fractions(tally),
         violation,
-        summary(status, tally, violation));
+        summary(status, unjudged, tally, violation));
   }
 
   private static Map<String, Long> counts(BackpressureTally tally) {
@@ -135,8 +136,9 @@ final class BackpressureReport {
     };
   }
 
-  private String summary(Status status, BackpressureTally tally, Violation violation) {
-    StringBuilder s = new StringBuilder(status.label()).append(": ");
+  private String summary(
+      Status status, String unjudged, BackpressureTally tally, Violation violation) {
+    StringBuilder s = Units.verdictStart(status, unjudged);
     s.append(Units.plural(tally.sends(), "message")).append(" sent on ");
     s.append(Units.plural(tally.streams(), "stream")).append(" under ");
     s.append(BackpressureChecker.label(policy)).append(", bounds ");

@@ -18,7 +18,8 @@ import java.util.Map;
  * stream's consumes, in append order, are its buffer's pushes.
  *
  * <pre>{@code
- * Checker buffer = new BufferChecker(1_000, 4 << 20); // capacity, heap tolerance in bytes
+ * Checker contents = new BufferChecker(1_000);         // capacity: what the buffer holds
+ * Checker buffer = new BufferChecker(1_000, 4 << 20); // and the heap once full, within 4 MiB
  * Verdict verdict = buffer.check(trace.snapshot());
  * }</pre>
  *
@@ -35,25 +36,49 @@ public final class BufferChecker implements Checker {
   private static final EventFilter READ =
       EventFilter.of(EventKind.CONSUME, EventKind.BUFFER, EventKind.BUFFER_ITEM, EventKind.GAUGE);
 
+  /** No memory judgment declared. */
+  private static final long UNDECLARED = -1;
+
   private final int capacity;
   private final long toleranceBytes;
 
   /**
+   * Judges what the buffers hold, not memory.
+   *
+   * @param capacity the buffer's declared capacity, 1 to {@link #MAX_CAPACITY} items
+   */
+  public BufferChecker(int capacity) {
+    this(capacity, UNDECLARED, true);
+  }
+
+  /**
+   * Judges what the buffers hold and that memory stays flat once they are full: the run must then
+   * have sampled the page's heap at least twice after that, or the verdict is INCONCLUSIVE.
+   *
    * @param capacity the buffer's declared capacity, 1 to {@link #MAX_CAPACITY} items
    * @param memoryToleranceBytes how much the page's heap may grow from the first sample after the
    *     buffers are full to the last, >= 0
    */
   public BufferChecker(int capacity, long memoryToleranceBytes) {
+    this(capacity, memoryToleranceBytes, false);
+  }
+
+  private BufferChecker(int capacity, long memoryToleranceBytes, boolean contentsOnly) {
     if (capacity < 1 || capacity > MAX_CAPACITY) {
       throw new IllegalArgumentException(
           "the buffer's capacity must be 1 to " + MAX_CAPACITY + " items, got " + capacity);
     }
-    if (memoryToleranceBytes < 0) {
+    if (memoryToleranceBytes < 0 && !contentsOnly) {
       throw new IllegalArgumentException(
           "the memory tolerance must be >= 0 bytes, got " + memoryToleranceBytes);
     }
     this.capacity = capacity;
     this.toleranceBytes = memoryToleranceBytes;
+  }
+
+  /** Whether memory once full is judged (a heap tolerance was declared). */
+  public boolean judgesMemory() {
+    return toleranceBytes != UNDECLARED;
   }
 
   /** The buffers' declared capacity, items: what a report draws occupancy against. */
@@ -111,7 +136,9 @@ public final class BufferChecker implements Checker {
       tally.found(
           NO_SNAPSHOT, firstConsumeStream, firstConsume, absent, absent, absent, consumes, absent);
     }
-    heap.judge(toleranceBytes, tally);
+    if (judgesMemory()) {
+      heap.judge(toleranceBytes, tally);
+    }
     return new BufferReport(name(), capacity, toleranceBytes).verdict(trace, tally, streams, heap);
   }
 
@@ -137,6 +164,7 @@ public final class BufferChecker implements Checker {
 
   @Override
   public String toString() {
-    return name() + "[capacity " + capacity + ", heap tolerance " + toleranceBytes + " bytes]";
+    return name() + "[capacity " + capacity
+        + (judgesMemory() ? ", heap tolerance " + toleranceBytes + " bytes" : "") + "]";
   }
 }

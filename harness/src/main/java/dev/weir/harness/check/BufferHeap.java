@@ -68,6 +68,11 @@ final class BufferHeap {
     }
   }
 
+  /** Whether the buffers were all full at some point. */
+  boolean filled() {
+    return fullNs != Long.MAX_VALUE;
+  }
+
   /** Samples taken after the buffers were full. */
   long counted() {
     return first >= 0 && lastWallNs > fullNs ? samples - first : 0;

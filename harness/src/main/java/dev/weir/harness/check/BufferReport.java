@@ -39,7 +39,14 @@ final class BufferReport {
       }
     }
     EarliestFinding<BufferDefect> first = tally.first();
-    Status status = first.present() ? Status.FAILED : Status.OK;
+    String unjudged = buffers == 0 && consumed == 0 && unbuffered == 0
+        ? "nothing was consumed and no buffer was reported: there was nothing to judge."
+        : toleranceBytes >= 0 && heap.filled() && heap.counted() < 2
+            ? "the buffers filled, but the heap was sampled " + heap.counted() + " time"
+                + (heap.counted() == 1 ? "" : "s") + " after that, and its growth needs 2."
+            : null;
+    Status status =
+        first.present() ? Status.FAILED : unjudged != null ? Status.INCONCLUSIVE : Status.OK;
     Violation violation =
         first.present() ? first.violation(trace, expected(first), actual(first)) : null;
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -61,7 +68,8 @@ final class BufferReport {
     fractions.put(
         "snapshots-correct",
         tally.snapshots() == 0 ? Double.NaN : (double) tally.correct() / tally.snapshots());
-    String summary = summary(status, tally, buffers, consumed, unbuffered, heap, violation);
+    String summary =
+        summary(status, unjudged, tally, buffers, consumed, unbuffered, heap, violation);
     return new Verdict(checker, status, counts, fractions, violation, summary);
   }
 
@@ -141,13 +149,14 @@ final class BufferReport {
 
   private String summary(
       Status status,
+      String unjudged,
       BufferTally tally,
       long buffers,
       long consumed,
       long unbuffered,
       BufferHeap heap,
       Violation violation) {
-    StringBuilder s = new StringBuilder(status.label()).append(": ");
+    StringBuilder s = Units.verdictStart(status, unjudged);
     s.append(Units.plural(buffers, "buffer")).append(" of capacity ").append(capacity);
     s.append(", ").append(Units.plural(tally.snapshots(), "snapshot"));
     s.append(" over ").append(Units.plural(consumed, "consumed message")).append("; ");
@@ -186,8 +195,12 @@ final class BufferReport {
     if (found.length() > 0) {
       s.append(found).append('.');
     }
-    if (buffers == 0) {
+    if (toleranceBytes < 0) {
+      s.append(" Heap not judged: no memory tolerance was declared.");
+    } else if (buffers == 0) {
       s.append(" Heap not judged: no buffer was reported.");
+    } else if (!heap.filled()) {
+      s.append(" Heap not judged: the buffers never filled (their memory is judged once full).");
     } else if (heap.counted() < 2) {
       s.append(" Heap not judged: ")
           .append(Units.plural(heap.counted(), BufferHeap.METRIC + " sample"))

@@ -29,14 +29,17 @@ final class CleanupReport {
     EarliestFinding<CleanupDefect> first = tally.first();
     Violation violation =
         first.present() ? first.violation(trace, expected(first), actual(first)) : null;
-    Status status = violation == null ? Status.OK : Status.FAILED;
+    String unjudged = tally.closedPeriods() == 0 && tally.gaugeSamples() == 0
+        ? "nothing was closed and no gauge was sampled: there was no close to judge." : null;
+    Status status =
+        violation != null ? Status.FAILED : unjudged != null ? Status.INCONCLUSIVE : Status.OK;
     return new Verdict(
         checker,
         status,
         counts(tally, growth),
         Map.of(),
         violation,
-        summary(status, tally, growth, violation));
+        summary(status, unjudged, tally, growth, violation));
   }
 
   /** The most each metric rose above its baseline on any stream, by metric name. */
@@ -138,9 +141,9 @@ final class CleanupReport {
     return tolerances.getOrDefault(metric, 0L);
   }
 
-  private String summary(
-      Status status, CleanupTally tally, Map<String, Long> growth, Violation violation) {
-    StringBuilder s = new StringBuilder(status.label()).append(": ");
+  private String summary(Status status, String unjudged, CleanupTally tally,
+      Map<String, Long> growth, Violation violation) {
+    StringBuilder s = Units.verdictStart(status, unjudged);
     s.append(Units.plural(tally.closedPeriods(), "closed period"))
         .append(" on ")
         .append(Units.plural(tally.streams(), "stream"))

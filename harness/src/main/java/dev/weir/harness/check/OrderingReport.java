@@ -39,7 +39,7 @@ final class OrderingReport {
 
   Verdict verdict(TraceSnapshot trace, OrderingTally tally) {
     Status status =
-        Status.judged(tally.firstFailure().present(), tally.firstAllowed().present());
+        Status.judged(tally.firstFailure().present(), tally.firstAllowed().present(), false);
     Violation violation = violation(trace, tally);
     return new Verdict(
         checker,

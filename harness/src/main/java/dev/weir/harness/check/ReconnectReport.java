@@ -32,9 +32,14 @@ final class ReconnectReport {
     EarliestFinding<ReconnectDefect> first = tally.first();
     Violation violation =
         first.present() ? first.violation(trace, expected(first), actual(first)) : null;
-    Status status = violation == null ? Status.OK : Status.FAILED;
-    return new Verdict(
-        checker, status, counts(tally), fractions(tally), violation, summary(status, tally, violation));
+    String unjudged = tally.streams() == 0
+        ? "no connection attempt was seen: there was no reconnection to judge."
+        : tally.outages() == 0
+            ? "no connection was lost or refused: the backoff was never exercised." : null;
+    Status status =
+        violation != null ? Status.FAILED : unjudged != null ? Status.INCONCLUSIVE : Status.OK;
+    return new Verdict(checker, status, counts(tally), fractions(tally), violation,
+        summary(status, unjudged, tally, violation));
   }
 
   private static Map<String, Long> counts(ReconnectTally tally) {
@@ -161,8 +166,9 @@ final class ReconnectReport {
     };
   }
 
-  private String summary(Status status, ReconnectTally tally, Violation violation) {
-    StringBuilder s = new StringBuilder(status.label()).append(": reconnection on ");
+  private String summary(
+      Status status, String unjudged, ReconnectTally tally, Violation violation) {
+    StringBuilder s = Units.verdictStart(status, unjudged).append("reconnection on ");
     s.append(plural(tally.streams(), "stream")).append(" judged against ").append(policy);
     s.append(resumes ? ", resuming" : "").append(": ");
     s.append(plural(tally.outages(), "outage")).append(", ");

@@ -3,9 +3,10 @@ package dev.weir.harness.check;
 import java.util.Arrays;
 
 /**
- * How a check came out. The four outcomes of a conformance case (as in Autobahn's reports): a run
- * either met the declared behaviour strictly, met it with deviations the declaration allows, broke
- * it, or was only measured.
+ * How a check came out. The outcomes of a conformance case (as in Autobahn's reports): a run either
+ * met the declared behaviour strictly, met it with deviations the declaration allows, broke it, was
+ * only measured, or could not be judged. A green build must mean the thing was judged, so a check
+ * that had nothing to judge, or a run that never completed, is {@link #INCONCLUSIVE}: not a pass.
  */
 public enum Status {
   /** Everything as declared. */
@@ -15,7 +16,13 @@ public enum Status {
   /** The declared behaviour was broken; the verdict names the first violation. */
   FAILED("FAILED"),
   /** Measured, not judged (throughput, latency). */
-  INFORMATIONAL("INFORMATIONAL");
+  INFORMATIONAL("INFORMATIONAL"),
+  /**
+   * Could not be judged: nothing to judge (nothing sent, no connection lost), a run that did not
+   * complete (its producer never reached its end), a measurement the check needed and did not get.
+   * The summary says why. Not a pass, unless a run allows it explicitly.
+   */
+  INCONCLUSIVE("INCONCLUSIVE");
 
   private final String label;
 
@@ -43,13 +50,19 @@ public enum Status {
         + Arrays.stream(values()).map(Status::label).toList());
   }
 
-  /** True for every status but {@link #FAILED}: what a build's exit code turns on. */
+  /**
+   * True for every status but {@link #FAILED} and {@link #INCONCLUSIVE}: what a build's exit code
+   * turns on.
+   */
   public boolean passed() {
-    return this != FAILED;
+    return this != FAILED && this != INCONCLUSIVE;
   }
 
-  /** FAILED when something failed, else NON-STRICT when an allowed deviation was found, else OK. */
-  static Status judged(boolean failed, boolean deviated) {
-    return failed ? FAILED : deviated ? NON_STRICT : OK;
+  /**
+   * FAILED when something failed, else INCONCLUSIVE when nothing could be judged, else NON-STRICT
+   * when an allowed deviation was found, else OK.
+   */
+  static Status judged(boolean failed, boolean deviated, boolean unjudged) {
+    return failed ? FAILED : unjudged ? INCONCLUSIVE : deviated ? NON_STRICT : OK;
   }
 }

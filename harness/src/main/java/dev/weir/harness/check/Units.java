@@ -26,4 +26,13 @@ final class Units {
       return Long.MAX_VALUE;
     }
   }
+
+  /**
+   * A verdict summary's start: its status label and, for a verdict that could not judge, why
+   * (null otherwise), before what it counted.
+   */
+  static StringBuilder verdictStart(Status status, String unjudged) {
+    StringBuilder s = new StringBuilder(status.label()).append(": ");
+    return unjudged == null ? s : s.append(unjudged).append(' ');
+  }
 }

@@ -107,6 +107,22 @@ public final class Verdict {
     return summary;
   }
 
+  /**
+   * This verdict for a run that did not complete: a pass becomes {@link Status#INCONCLUSIVE} (what
+   * was judged held, but not all of the run was there to judge), its summary led by {@code why}; a
+   * failure stays a failure (what was there already broke the declared behaviour), and so does a
+   * measurement, which says what it measured.
+   */
+  public Verdict incomplete(String why) {
+    if (status != Status.OK && status != Status.NON_STRICT) {
+      return this;
+    }
+    String judged = summary.startsWith(status.label() + ": ")
+        ? summary.substring(status.label().length() + 2) : summary;
+    return new Verdict(checker, Status.INCONCLUSIVE, counts, fractions, null,
+        Status.INCONCLUSIVE.label() + ": " + why + " What was there to judge: " + judged);
+  }
+
   /** The verdict as one line of JSON; the layout is in {@code docs/checkers.md}. */
   public String toJson() {
     return VerdictJson.toJson(this);

@@ -50,9 +50,14 @@ public record CaseResult(String caseId, String description, String kind, List<Ve
     return new CaseResult(caseId, description, kind, verdicts, took, evidence, Optional.of(folder));
   }
 
-  /** True when no verdict FAILED. */
+  /** True when every verdict passed: none FAILED, none INCONCLUSIVE. */
   public boolean passed() {
-    return verdicts.stream().allMatch(v -> v.status() != Status.FAILED);
+    return verdicts.stream().allMatch(v -> v.status().passed());
+  }
+
+  /** True when no verdict FAILED: the run passed if INCONCLUSIVE ones are allowed. */
+  public boolean passedAllowingInconclusive() {
+    return verdicts.stream().noneMatch(v -> v.status() == Status.FAILED);
   }
 
   /** Each verdict's checker and status, such as {@code ordering/consume OK, buffer FAILED}. */
@@ -73,17 +78,19 @@ public record CaseResult(String caseId, String description, String kind, List<Ve
         .collect(Collectors.joining(", "));
   }
 
-  /** The verdicts that FAILED, in checker order. */
+  /** The verdicts that did not pass (FAILED, INCONCLUSIVE), in checker order. */
   public List<Verdict> failures() {
-    return verdicts.stream().filter(v -> v.status() == Status.FAILED).toList();
+    return verdicts.stream().filter(v -> !v.status().passed()).toList();
   }
 
   /**
    * The run's one status, as a verdict matrix shows it: FAILED if any verdict failed, else
-   * NON-STRICT if any deviated as allowed, else OK if any was judged, else INFORMATIONAL.
+   * INCONCLUSIVE if any could not judge, else NON-STRICT if any deviated as allowed, else OK if any
+   * was judged, else INFORMATIONAL.
    */
   public Status status() {
-    for (Status status : List.of(Status.FAILED, Status.NON_STRICT, Status.OK)) {
+    for (Status status :
+        List.of(Status.FAILED, Status.INCONCLUSIVE, Status.NON_STRICT, Status.OK)) {
       if (verdicts.stream().anyMatch(v -> v.status() == status)) {
         return status;
       }

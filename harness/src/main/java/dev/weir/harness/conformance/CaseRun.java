@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 
@@ -35,6 +36,7 @@ public final class CaseRun implements AutoCloseable {
   private final URI frontend;
   private final UnaryOperator<Offer> transportHalf;
   private Producer producer;
+  private String incomplete;
 
   CaseRun(BrowserRuntime runtime, URI frontend, String kind, LoopbackServer server,
       UnaryOperator<Offer> transportHalf) {
@@ -149,10 +151,28 @@ public final class CaseRun implements AutoCloseable {
   /**
    * Waits until the producer is done (its count sent and the stream ended), or {@code timeout}
    * passed: a frontend that stops taking the stream is for the checkers to judge, not a reason to
-   * abandon the run.
+   * abandon the run. A run whose producer did not finish did not complete: {@link #incomplete()}
+   * says why, and its passes are not passes.
    */
   void awaitProducer(Duration timeout) {
-    Poll.atMost(producer::done, timeout);
+    if (!Poll.atMost(producer::done, timeout)) {
+      incomplete = producer.unfinished();
+    }
+  }
+
+  /** Why the run did not complete (its producer never finished), if it did not. */
+  Optional<String> incomplete() {
+    return Optional.ofNullable(incomplete);
+  }
+
+  /** Messages the producer sent, over every subscription. */
+  long sent() {
+    return producer == null ? 0 : producer.sent();
+  }
+
+  /** Messages the producer's timeline has. */
+  long total() {
+    return producer == null ? 0 : producer.count();
   }
 
   /** Records the page's and transport's gauges into the trace. */
@@ -163,6 +183,42 @@ public final class CaseRun implements AutoCloseable {
   /** Records the page's heap into the trace. */
   void sampleHeap() {
     Gauges.sampleHeap(page, trace);
+  }
+
+  /** Periodic heap samples, until closed. */
+  interface Sampling extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Records the page's heap into the trace every {@code period} until the returned sampling is
+   * closed (which waits for a sample under way): memory over a run whose buffers fill at a moment
+   * no case code knows.
+   */
+  Sampling sampleHeapEvery(Duration period) {
+    Thread sampler = new Thread(() -> {
+      try {
+        while (!Thread.currentThread().isInterrupted()) {
+          Thread.sleep(period.toMillis());
+          sampleHeap();
+        }
+      } catch (InterruptedException stopped) {
+        // closed
+      } catch (RuntimeException pageGone) {
+        // the page closed or failed: the run's end will say so
+      }
+    }, "weir-heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    return () -> {
+      sampler.interrupt();
+      try {
+        sampler.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
   }
 
   /** Everything recorded so far. */

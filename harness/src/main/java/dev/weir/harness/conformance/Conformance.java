@@ -1,6 +1,7 @@
 package dev.weir.harness.conformance;
 
 import dev.weir.harness.browser.BrowserRuntime;
+import dev.weir.harness.check.Verdict;
 import dev.weir.harness.evidence.Judgement;
 import dev.weir.harness.trace.TraceSnapshot;
 import dev.weir.harness.transport.Offer;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -98,14 +100,22 @@ public final class Conformance {
     }
     long start = System.nanoTime();
     TraceSnapshot trace;
+    Optional<String> incomplete;
+    long sent;
+    long total;
     try (LoopbackServer server = LoopbackServer.start(SERVER);
         CaseRun run = new CaseRun(runtime, base, kind, server, transportHalf)) {
       c.drive(run);
       trace = run.snapshot();
       run.selfCheck(c.id() + " on " + kind);
+      incomplete = run.incomplete();
+      sent = run.sent();
+      total = run.total();
     }
     Judgement judged = Judgement.of(trace, c.checkers());
-    return new JudgedRun(new CaseResult(c.id(), c.description(), kind, judged.verdicts(),
-        Duration.ofNanos(System.nanoTime() - start), judged.evidence()), trace);
+    List<Verdict> verdicts = incomplete.isEmpty() ? judged.verdicts()
+        : judged.verdicts().stream().map(v -> v.incomplete(incomplete.get())).toList();
+    return new JudgedRun(new CaseResult(c.id(), c.description(), kind, verdicts,
+        Duration.ofNanos(System.nanoTime() - start), judged.evidence()), trace, sent, total);
   }
 }

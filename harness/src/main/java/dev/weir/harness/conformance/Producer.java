@@ -53,6 +53,28 @@ final class Producer implements Consumer<Sender>, AutoCloseable {
     return done;
   }
 
+  /** How many messages the timeline has ({@link Timeline#UNBOUNDED} for no end). */
+  long count() {
+    return timeline.count();
+  }
+
+  /**
+   * Why the producer has not finished, for a run that ended before it did: how many messages it
+   * sent of how many, and what it was waiting for.
+   */
+  String unfinished() {
+    long left = timeline.count() - sent;
+    Sender sender = current;
+    String waiting = sender == null
+        ? "the page never subscribed"
+        : !sender.isOpen()
+            ? "no subscription was open (the page had unsubscribed, or the connection was down)"
+            : "its send of message " + sent + " was held (a full window, or a wire fault holding"
+                + " messages)";
+    return "The producer sent " + sent + " of " + timeline.count() + " messages; " + left
+        + (left == 1 ? " was" : " were") + " never sent: " + waiting + " when the run ended.";
+  }
+
   /** Ends the current subscription from the backend, as a backend that finished would. */
   void endCurrent() {
     Sender sender = current;

@@ -1,5 +1,6 @@
 package dev.weir.harness.conformance;
 
+import dev.weir.harness.check.BufferChecker;
 import dev.weir.harness.check.Checker;
 import dev.weir.harness.check.CleanupChecker;
 import dev.weir.harness.transport.Offer;
@@ -37,6 +38,9 @@ public record StreamCase(
   /** How long a run may go on past its timeline's length for the frontend to take it all. */
   static final Duration GRACE = Duration.ofSeconds(10);
 
+  /** How often the page's heap is sampled while the stream runs, when memory is judged. */
+  private static final Duration HEAP_EVERY = Duration.ofMillis(500);
+
   public StreamCase {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
@@ -66,10 +70,18 @@ public record StreamCase(
 
   @Override
   public void drive(CaseRun run) {
+    // A buffer whose memory is judged needs heap samples once it is full, whenever that is.
+    boolean heap = checkers.stream()
+        .anyMatch(c -> c instanceof BufferChecker buffer && buffer.judgesMemory());
     run.start(stream, config, offer, new Producer(timeline, true));
-    // A frontend that stops taking the stream never lets the producer finish: judge it anyway.
-    run.awaitProducer(timeline.length().plus(GRACE));
+    try (CaseRun.Sampling sampling = heap ? run.sampleHeapEvery(HEAP_EVERY) : null) {
+      // A frontend that stops taking the stream never lets the producer finish: judge it anyway.
+      run.awaitProducer(timeline.length().plus(GRACE));
+    }
     run.closeWhenSettled();
+    if (heap) {
+      run.sampleHeap();
+    }
     if (checkers.stream().anyMatch(CleanupChecker.class::isInstance)) {
       // One close sets no baseline for what a close must give back: the gauges after it are the
       // baseline, and one more open and close of the frontend must leave them there.

@@ -106,9 +106,11 @@ class BackpressureCheckerTest {
     }
 
     @Test
-    void anEmptyTraceIsOkWithNothingCounted() {
+    void anEmptyTraceIsInconclusiveWithNothingCounted() {
       Verdict v = checker(BLOCK, WINDOW).check(new TestTrace().snapshot());
-      assertEquals(Status.OK, v.status());
+      assertEquals(Status.INCONCLUSIVE, v.status());
+      assertTrue(v.summary().startsWith(
+          "INCONCLUSIVE: nothing was sent: there was no window to judge."), v::summary);
       assertEquals(0, v.count("streams"));
       assertTrue(Double.isNaN(v.fraction("dropped")), "a share of nothing sent");
     }

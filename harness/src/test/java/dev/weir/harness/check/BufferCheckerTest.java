@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 class BufferCheckerTest {
 
   private static final int CAPACITY = 4;
+  /** Judges the buffer and its heap: what the heap tests use. */
   private static final BufferChecker CHECKER = new BufferChecker(CAPACITY, 1_000);
+  /** Judges what the buffer holds only: the contents tests use it, as they sample no heap. */
+  private static final BufferChecker CONTENTS = new BufferChecker(CAPACITY);
 
   /** A correct snapshot after {@code pushed} consumes of sequences 0, 1, 2 … */
   private static TestTrace ring(TestTrace t, String buffer, long pushed) {
@@ -46,7 +49,7 @@ class BufferCheckerTest {
         t.consumeRange("a", pushed - 3, pushed - 1);
         ring(t, "a", pushed);
       }
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       assertEquals(Status.OK, v.status(), v::summary);
       assertTrue(v.firstViolation().isEmpty());
       assertEquals(1, v.count("buffers"));
@@ -63,14 +66,28 @@ class BufferCheckerTest {
                   "OK: 1 buffer of capacity 4, 4 snapshots over 12"
                       + " consumed messages; 4 snapshots correct (100.0%), 15 items compared"),
           v::summary);
-      assertTrue(v.summary().contains("Heap not judged: 0 js-heap-bytes samples"), v::summary);
+      assertTrue(v.summary().contains("Heap not judged: no memory tolerance was declared."),
+          v::summary);
+    }
+
+    @Test
+    void aFullBufferWhoseHeapWasNotSampledIsInconclusiveWhenMemoryIsJudged() {
+      // Ledger: "Heap not judged" inside an OK was a pass that judged nothing of memory.
+      TestTrace t = new TestTrace().consumeRange("a", 0, 5);
+      ring(t, "a", 6);
+      t.gauge("page", "js-heap-bytes", 1_000); // one sample after full: growth needs two
+      Verdict v = CHECKER.check(t.snapshot());
+      assertEquals(Status.INCONCLUSIVE, v.status(), v::summary);
+      assertTrue(v.summary().startsWith("INCONCLUSIVE: the buffers filled, but the heap was"
+          + " sampled 1 time after that, and its growth needs 2."), v::summary);
+      assertEquals(Status.OK, CONTENTS.check(t.snapshot()).status());
     }
 
     @Test
     void theBufferHoldsConsumesInConsumptionOrderWhateverTheirSequences() {
       TestTrace t = new TestTrace().consume("a", 0, 1, 2, 4, 5, 7); // 3 and 6 never came
       t.buffer("a", 6, 2, 2, 4, 5, 7);
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       assertEquals(Status.OK, v.status(), v::summary);
       assertEquals(4, v.count("items-checked"));
     }
@@ -81,7 +98,7 @@ class BufferCheckerTest {
       ring(t, "a", 8); // its report overtook the consumes of 6 and 7
       t.consume("b", 0).consumeRange("a", 6, 9);
       ring(t, "a", 10);
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       assertEquals(Status.OK, v.status(), v::summary);
       assertEquals(8, v.count("items-checked"), "both snapshots' items, the early one's too");
       assertEquals(1, v.count("unbuffered-streams"));
@@ -93,7 +110,7 @@ class BufferCheckerTest {
       TestTrace t = new TestTrace().consumeRange("a", 0, 9);
       ring(t, "a", 6);
       ring(t, "a", 10);
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       assertEquals(Status.OK, v.status(), v::summary);
       assertEquals(8, v.count("items-checked"));
     }
@@ -102,16 +119,18 @@ class BufferCheckerTest {
     void twoBuffersAreJudgedEachAgainstItsOwnStream() {
       TestTrace t = new TestTrace().consume("a", 0, 1).consume("b", 10, 11, 12);
       t.buffer("b", 3, 0, 10, 11, 12).buffer("a", 2, 0, 0, 1);
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       assertEquals(Status.OK, v.status(), v::summary);
       assertEquals(2, v.count("buffers"));
       assertEquals(5, v.count("consumed"));
     }
 
     @Test
-    void anEmptyTraceIsOkWithNothingJudged() {
+    void anEmptyTraceIsInconclusiveNotAPass() {
       Verdict v = CHECKER.check(new TestTrace().snapshot());
-      assertEquals(Status.OK, v.status());
+      assertEquals(Status.INCONCLUSIVE, v.status());
+      assertTrue(v.summary().startsWith("INCONCLUSIVE: nothing was consumed and no buffer was"
+          + " reported: there was nothing to judge."), v::summary);
       assertEquals(0, v.count("buffers"));
       assertTrue(Double.isNaN(v.fraction("snapshots-correct")));
     }
@@ -122,7 +141,7 @@ class BufferCheckerTest {
       TestTrace t = new TestTrace().consumeRange("a", 0, 3).consumeRange("a", 4, past - 1);
       ring(t, "a", 4); // recorded after `past` consumes: its items are gone
       ring(t, "a", past);
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       assertEquals(Status.OK, v.status(), v::summary);
       assertEquals(1, v.count("unverifiable"));
       assertEquals(2, v.count("snapshots-correct"));
@@ -138,7 +157,7 @@ class BufferCheckerTest {
       }
       t.consumeRange("a", 4, 4 + BufferPending.LIMIT + 1);
       ring(t, "a", 5 + BufferPending.LIMIT + 1);
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       assertEquals(Status.OK, v.status(), v::summary);
       assertEquals(1, v.count("pending-overflow"));
       assertEquals(1, v.count("unverifiable"));
@@ -173,7 +192,7 @@ class BufferCheckerTest {
     void overCapacityNamesTheSnapshot() {
       TestTrace t = new TestTrace().consumeRange("a", 0, 4); // events 0-4
       t.buffer("a", 5, 1, 0, 1, 2, 3, 4); // 5, items 6-10
-      Violation violation = failed(CHECKER.check(t.snapshot()), "over-capacity", 5);
+      Violation violation = failed(CONTENTS.check(t.snapshot()), "over-capacity", 5);
       assertEquals("buffer \"a\" holds at most 4 items", violation.expected());
       assertEquals("it held 5 items after 5 pushes", violation.actual());
       assertEquals(EventKind.BUFFER, violation.event().kind());
@@ -186,7 +205,7 @@ class BufferCheckerTest {
     void wrongEvictionsNamesTheSnapshot() {
       TestTrace t = new TestTrace().consumeRange("a", 0, 5);
       t.buffer("a", 6, 1, 2, 3, 4, 5);
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       Violation violation = failed(v, "wrong-evictions", 6);
       assertEquals("after 6 pushes a buffer of capacity 4 has evicted 2", violation.expected());
       assertEquals("it reported 1 evictions", violation.actual());
@@ -197,7 +216,7 @@ class BufferCheckerTest {
     void missingItemsNamesTheSnapshotThatHoldsFewer() {
       TestTrace t = new TestTrace().consumeRange("a", 0, 5);
       t.buffer("a", 6, 2, 3, 4, 5);
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       Violation violation = failed(v, "missing-items", 6);
       assertEquals("after 6 pushes the buffer holds 4 items", violation.expected());
       assertEquals(0, v.count("wrong-items"), "the three it holds are the newest");
@@ -207,7 +226,7 @@ class BufferCheckerTest {
     void evictingTheWrongEndIsWrongItemsAtTheFirstWrongItem() {
       TestTrace t = new TestTrace().consumeRange("a", 0, 5);
       t.buffer("a", 6, 2, 0, 1, 2, 3); // kept the oldest: buffer event 6, items 7-10
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       Violation violation = failed(v, "wrong-items", 7);
       assertEquals(EventKind.BUFFER_ITEM, violation.event().kind());
       assertEquals(
@@ -222,7 +241,7 @@ class BufferCheckerTest {
     void reorderedItemsAreWrongItemsAtTheFirstOutOfPlace() {
       TestTrace t = new TestTrace().consumeRange("a", 0, 5);
       t.buffer("a", 6, 2, 2, 3, 5, 4); // items 7-10
-      failed(CHECKER.check(t.snapshot()), "wrong-items", 9);
+      failed(CONTENTS.check(t.snapshot()), "wrong-items", 9);
     }
 
     @Test
@@ -231,7 +250,7 @@ class BufferCheckerTest {
       t.buffer("a", 6, 2, 2, 3, 5, 4); // 4, items 5-8: 5 and 4 not consumed yet
       t.consumeRange("a", 4, 5); // 9-10
       t.buffer("a", 6, 2, 3, 4, 5); // 11: missing-items, a later event
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       assertEquals("wrong-items", v.firstViolation().orElseThrow().defect());
       assertEquals(7, v.firstViolation().orElseThrow().event().index());
       assertEquals(1, v.count("wrong-items"), "counted once for the snapshot");
@@ -243,7 +262,7 @@ class BufferCheckerTest {
     void aSnapshotAheadOfEveryConsumeIsSnapshotAhead() {
       TestTrace t = new TestTrace().consumeRange("a", 0, 5); // 0-5
       ring(t, "a", 8); // 6
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       Violation violation = failed(v, "snapshot-ahead", 6);
       assertEquals("a snapshot reports 8 pushes, but only 6 were consumed", violation.actual());
       assertEquals(0, v.count("final-snapshot-behind"));
@@ -254,7 +273,7 @@ class BufferCheckerTest {
       TestTrace t = new TestTrace().consumeRange("a", 0, 1);
       ring(t, "a", 2); // 2
       ring(t, "a", 2).consumeRange("a", 2, 3); // 5, 6-7: consumed after the last report
-      Violation violation = failed(CHECKER.check(t.snapshot()), "final-snapshot-behind", 5);
+      Violation violation = failed(CONTENTS.check(t.snapshot()), "final-snapshot-behind", 5);
       assertEquals("the last snapshot reports 2 pushes, but 4 were consumed", violation.actual());
     }
 
@@ -262,7 +281,7 @@ class BufferCheckerTest {
     void consumesWithoutAnySnapshotAreNoSnapshotAtTheFirstConsume() {
       TestTrace t = new TestTrace().lifecycle(EventKind.OPEN, "a", "subscribe");
       t.consumeRange("a", 0, 2);
-      Violation violation = failed(CHECKER.check(t.snapshot()), "no-snapshot", 1);
+      Violation violation = failed(CONTENTS.check(t.snapshot()), "no-snapshot", 1);
       assertEquals(
           "3 messages were consumed and no buffer snapshot was reported", violation.actual());
       assertEquals(1, violation.before().size());
@@ -304,7 +323,7 @@ class BufferCheckerTest {
       t.buffer("a", 4, 1, 0, 1, 2, 3); // 9: wrong evictions, found first
       t.consume("a", 4);
       ring(t, "a", 5);
-      Verdict v = CHECKER.check(t.snapshot());
+      Verdict v = CONTENTS.check(t.snapshot());
       assertEquals("wrong-items", v.firstViolation().orElseThrow().defect(), v::summary);
       assertEquals(8, v.firstViolation().orElseThrow().event().index());
       assertTrue(v.summary().contains("Found: 1 wrong-evictions, 1 wrong-items."), v::summary);
@@ -340,6 +359,7 @@ class BufferCheckerTest {
     void itIsNamedBuffer() {
       assertEquals("buffer", CHECKER.name());
       assertEquals("buffer[capacity 4, heap tolerance 1000 bytes]", CHECKER.toString());
+      assertEquals("buffer[capacity 4]", CONTENTS.toString());
     }
   }
 
@@ -347,13 +367,13 @@ class BufferCheckerTest {
   void aFailedVerdictReadsTheSameJsonEveryTime() {
     TestTrace t = new TestTrace().consumeRange("a", 0, 2);
     t.buffer("a", 3, 0, 1, 0, 2);
-    Verdict v = CHECKER.check(t.snapshot());
-    assertEquals(v.toJson(), CHECKER.check(t.snapshot()).toJson());
+    Verdict v = CONTENTS.check(t.snapshot());
+    assertEquals(v.toJson(), CONTENTS.check(t.snapshot()).toJson());
     assertEquals(
         "{\"checker\":\"buffer\",\"status\":\"FAILED\",\"summary\":\"FAILED: 1 buffer of "
             + "capacity 4, 1 snapshot over 3 consumed messages; 0 snapshots correct (0.0%), 3 i"
             + "tems compared with the consumes, at most 3 held. Found: 1 wrong-items. Heap not "
-            + "judged: 0 js-heap-bytes samples after the buffers were full, 2 needed. First vio"
+            + "judged: no memory tolerance was declared. First vio"
             + "lation: wrong-items at event #4 (stream \\\"a\\\"): expected the buffer holds, o"
             + "ldest first, the last 3 of the first 3 sequences consumed: position 0 is sequenc"
             + "e 0, but position 0 holds sequence 1.\",\"counts\":{\"buffers\":1,\"snapshots\":"

@@ -177,6 +177,15 @@ class CleanupCheckerTest {
   }
 
   @Test
+  void aRunWithNoCloseAndNoGaugeIsInconclusive() {
+    TestTrace t = new TestTrace().lifecycle(OPEN, "a", "subscribe").sendRange("a", 0, 3);
+    Verdict v = STRICT.check(t.snapshot());
+    assertEquals(Status.INCONCLUSIVE, v.status());
+    assertTrue(v.summary().startsWith("INCONCLUSIVE: nothing was closed and no gauge was sampled"),
+        v::summary);
+  }
+
+  @Test
   void aPageTimeIsJudgedAfterTheCloseOnlyBeyondThePageClocksBound() {
     // The page's times come converted to Java's within the bound the clock states: a delivery
     // timed 11 ms after the unsubscribe with a 10 ms stop bound may have come 9 ms after it.

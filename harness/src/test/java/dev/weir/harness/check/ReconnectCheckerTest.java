@@ -177,12 +177,23 @@ class ReconnectCheckerTest {
     }
 
     @Test
-    void streamsWithoutConnectionAttemptsAreNotJudged() {
+    void streamsWithoutConnectionAttemptsAreNotJudgedAndNothingJudgedIsInconclusive() {
       TestTrace t = new TestTrace().open("cmd").lose("cmd").send("cmd", 0).deliver("cmd", 0);
       Verdict v = checker(Jitter.NONE, 6).check(t.snapshot());
-      assertEquals(Status.OK, v.status(), v::summary);
+      assertEquals(Status.INCONCLUSIVE, v.status(), v::summary);
+      assertTrue(v.summary().startsWith("INCONCLUSIVE: no connection attempt was seen"),
+          v::summary);
       assertEquals(0, v.count("streams"));
       assertTrue(Double.isNaN(v.fraction("within-envelope")));
+    }
+
+    @Test
+    void aConnectionNeverLostLeavesTheBackoffUnjudged() {
+      TestTrace t = new TestTrace().attempt("s").open("s").send("s", 0);
+      Verdict v = checker(Jitter.NONE, 6).check(t.snapshot());
+      assertEquals(Status.INCONCLUSIVE, v.status(), v::summary);
+      assertTrue(v.summary().startsWith("INCONCLUSIVE: no connection was lost or refused: the"
+          + " backoff was never exercised."), v::summary);
     }
 
     @Test

@@ -145,7 +145,7 @@ class VerdictJsonTest {
     Verdict read = Verdict.fromJson(new ObjectMapper().readTree(verdicts.get(1).toJson()));
     assertEquals(events.get(7), read.firstViolation().orElseThrow().after().get(1),
         "a gauge keeps its metric and value");
-    assertEquals("unknown status \"PASSED\"; expected one of [OK, NON-STRICT, FAILED, INFORMATIONAL]",
+    assertEquals("unknown status \"PASSED\"; expected one of [OK, NON-STRICT, FAILED, INFORMATIONAL, INCONCLUSIVE]",
         assertThrows(IllegalArgumentException.class, () -> Verdict.fromJson(new ObjectMapper()
             .readTree(verdicts.get(3).toJson().replace("INFORMATIONAL", "PASSED")))).getMessage());
   }

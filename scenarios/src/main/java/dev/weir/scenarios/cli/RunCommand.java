@@ -85,6 +85,12 @@ final class RunCommand implements Callable<Integer> {
           + " Default: ${DEFAULT-VALUE}")
   Path bundles;
 
+  @Option(names = "--allow-inconclusive",
+      description = "Exit 0 when runs were INCONCLUSIVE (could not be judged: nothing to judge, a"
+          + " run that did not complete) and none FAILED. Without it an INCONCLUSIVE run exits 1:"
+          + " a green build means the thing was judged.")
+  boolean allowInconclusive;
+
   @Override
   public Integer call() throws IOException {
     checkOptions();
@@ -127,7 +133,8 @@ final class RunCommand implements Callable<Integer> {
       out.println("JSON: " + Path.of(json).toAbsolutePath());
     }
     out.flush();
-    boolean passed = rounds.stream().flatMap(List::stream).allMatch(CaseResult::passed);
+    boolean passed = rounds.stream().flatMap(List::stream)
+        .allMatch(allowInconclusive ? CaseResult::passedAllowingInconclusive : CaseResult::passed);
     return passed && differences.isEmpty() ? WeirCli.OK : WeirCli.CHECK_FAILED;
   }
 
@@ -253,10 +260,14 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** A verdict's last column: its first violation, or for a measurement what it measured. */
+  /**
+   * A verdict's last column: its first violation, for a measurement what it measured, for an
+   * inconclusive verdict why.
+   */
   private static String detail(Verdict verdict) {
-    if (verdict.status() == Status.INFORMATIONAL) {
-      return verdict.summary().replaceFirst("^INFORMATIONAL: ", "");
+    if (verdict.status() == Status.INFORMATIONAL || verdict.status() == Status.INCONCLUSIVE) {
+      String why = verdict.summary().substring(verdict.status().label().length() + 2);
+      return verdict.status() == Status.INFORMATIONAL ? why : why.replaceFirst(" What was.*", "");
     }
     return verdict.firstViolation().map(v -> v.defect() + ": " + v.actual()).orElse("");
   }
@@ -268,13 +279,16 @@ final class RunCommand implements Callable<Integer> {
     StringBuilder table = new StringBuilder(
         String.format(row, "case", "transport", "verdict", "first violation, or what was measured"));
     Set<String> failed = new LinkedHashSet<>();
+    Set<String> inconclusive = new LinkedHashSet<>();
     for (CaseResult result : results) {
       for (Verdict verdict : result.verdicts()) {
         table.append(String.format(row, result.caseId(), result.kind(),
             verdict.checker() + " " + verdict.status().label(),
             detail(verdict)));
-        if (!verdict.status().passed()) {
+        if (verdict.status() == Status.FAILED) {
           failed.add(verdict.checker());
+        } else if (verdict.status() == Status.INCONCLUSIVE) {
+          inconclusive.add(verdict.checker());
         }
       }
     }
@@ -285,8 +299,10 @@ final class RunCommand implements Callable<Integer> {
     }
     long passed = results.stream().filter(CaseResult::passed).count();
     table.append(String.format("%n%d of %d runs passed.", passed, results.size()));
-    table.append(failed.isEmpty() ? "\n" : " FAILED checkers: " + String.join(", ", failed) + "\n");
-    return table.toString();
+    table.append(failed.isEmpty() ? "" : " FAILED checkers: " + String.join(", ", failed));
+    table.append(inconclusive.isEmpty() ? "" : (failed.isEmpty() ? " " : "; ")
+        + "INCONCLUSIVE checkers (could not judge, not a pass): " + String.join(", ", inconclusive));
+    return table.append("\n").toString();
   }
 
   private static String json(List<CaseResult> results) {

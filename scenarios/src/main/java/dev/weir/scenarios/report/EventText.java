@@ -22,6 +22,8 @@ final class EventText {
           e.decision() + ", attempt " + e.attempt() + ", delay "
               + millis(e.delayMicros() * 1_000);
       case GAUGE -> e.metric() + " = " + e.value();
+      case CLOCK -> "page clock within " + millis(e.value());
+      case LAG -> "page event loop held " + millis(e.value());
     };
   }
 

@@ -26,7 +26,10 @@ final class Html {
     return out.toString();
   }
 
-  /** A status as a CSS class: {@code ok}, {@code non-strict}, {@code failed}, {@code informational}. */
+  /**
+   * A status as a CSS class: {@code ok}, {@code non-strict}, {@code failed}, {@code informational},
+   * {@code inconclusive}.
+   */
   static String cssClass(String label) {
     return label.toLowerCase(Locale.ROOT);
   }

@@ -5,6 +5,7 @@ import dev.weir.simulator.mcap.Channel;
 import dev.weir.simulator.mcap.McapRecord;
 import dev.weir.simulator.mcap.McapStreamReader;
 import dev.weir.simulator.mcap.Message;
+import dev.weir.simulator.mcap.Metadata;
 import dev.weir.simulator.mcap.ReadOptions;
 import dev.weir.simulator.recording.RecordingReader;
 import java.io.IOException;
@@ -43,6 +44,18 @@ public final class RunFilesRead {
       }
     }
     return n;
+  }
+
+  /** The metadata record {@code name} of {@code recording}; empty when it has none. */
+  public static Map<String, String> metadata(Path recording, String name) throws IOException {
+    try (McapStreamReader reader = McapStreamReader.open(recording, ReadOptions.strict())) {
+      for (McapRecord r = reader.next(); r != null; r = reader.next()) {
+        if (r instanceof Metadata m && m.name().equals(name)) {
+          return Map.copyOf(m.metadata());
+        }
+      }
+    }
+    return Map.of();
   }
 
   /** The {@code weir} metadata of {@code recording}: spec, seed, duration_ns… */

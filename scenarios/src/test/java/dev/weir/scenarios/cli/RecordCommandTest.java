@@ -9,6 +9,7 @@ import dev.weir.scenarios.bundle.RunFilesRead;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,37 @@ class RecordCommandTest {
     assertEquals("ordering/consume FAILED (out-of-order)", verdict.get("outcome").asText());
     assertEquals(RunFilesRead.sent(out), RunFilesRead.readings(out.resolve("stream.mcap")));
     assertEquals(500, RunFilesRead.readings(out.resolve("stream.mcap")), "500 ms at 1 kHz");
+  }
+
+  @Test
+  void aRunWhoseProducerNeverFinishedIsInconclusiveAndItsStreamHoldsWhatWasSent()
+      throws Exception {
+    // Ledger: a wire stall past the run's end gave exit 0, "ordering OK", and a stream.mcap of all
+    // 100 readings, though 50 were sent; a disconnect from the start gave "OK: 0 messages sent".
+    Path out = dir.resolve("stalled");
+    Cli stalled = Cli.run("record", "src/test/resources/engine/incomplete/stalled-producer.yaml",
+        "--out", out.toString());
+    assertEquals(1, stalled.code(), stalled.toString());
+    JsonNode verdict = verdict(out);
+    assertEquals("INCONCLUSIVE", verdict.get("status").asText());
+    String summary = verdict.get("verdicts").get(0).get("summary").asText();
+    assertTrue(summary.startsWith("INCONCLUSIVE: The producer sent 50 of 100 messages; 50 were"
+        + " never sent: its send of message 50 was held"), summary);
+    Path stream = out.resolve("stream.mcap");
+    assertEquals(50, RunFilesRead.readings(stream), "what was sent, not the scenario's 100");
+    assertEquals(RunFilesRead.sent(out), RunFilesRead.readings(stream));
+    assertEquals(Map.of("sent", "50", "scenario_readings", "100"),
+        RunFilesRead.metadata(stream, "weir.partial"));
+
+    Cli never = Cli.run("record", "src/test/resources/engine/incomplete/never-connected.yaml",
+        "--out", dir.resolve("never").toString());
+    assertEquals(1, never.code(), never.toString());
+    assertTrue(never.out().contains("never-connected    websocket  ordering/consume INCONCLUSIVE"
+        + " The producer sent 0 of 100 messages; 100 were never sent: no subscription was open"),
+        never.out());
+    assertTrue(never.out().contains("0 of 1 runs passed. INCONCLUSIVE checkers (could not judge,"
+        + " not a pass): ordering/consume"), never.out());
+    assertEquals(0, RunFilesRead.readings(dir.resolve("never").resolve("stream.mcap")));
   }
 
   @Test

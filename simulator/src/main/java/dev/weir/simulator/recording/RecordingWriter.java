@@ -80,6 +80,19 @@ public final class RecordingWriter implements ReadingSink {
     }
   }
 
+  /**
+   * Adds a metadata record {@code name} beside the run's: what a file holding part of a run says
+   * about the whole, say.
+   */
+  public void addMetadata(String name, Map<String, String> metadata) throws IOException {
+    try {
+      mcap.addMetadata(name, metadata);
+    } catch (IOException | RuntimeException e) {
+      mcap.abort();
+      throw e;
+    }
+  }
+
   /** Appends one reading as a message on its sensor's channel. */
   @Override
   public void write(Reading reading) throws IOException {
