@@ -58,11 +58,14 @@ public final class CaseRun implements AutoCloseable {
 
   /**
    * Offers {@code stream} to the producer, opens the frontend with {@code config} (plus its
-   * transport and stream) and waits until it has started.
+   * transport and stream) and waits until it has started. A producer that goes as fast as the
+   * frontend takes its stream is paced by what the page has taken, unless a declared window paces
+   * it: weir never queues more than the page can take, so it never makes a stall of its own.
    */
   void start(String stream, Map<String, Object> config, Offer offer, Producer producer) {
     this.producer = producer;
-    transport.offer(stream, transportHalf.apply(offer), producer);
+    Offer paced = producer.asFastAsTaken() ? offer.pacedBy(Offer.AS_TAKEN) : offer;
+    transport.offer(stream, transportHalf.apply(paced), producer);
     producer.start();
     StringJoiner query = new StringJoiner("&", "?", "");
     query.add("transport=" + kind).add("stream=" + encode(stream));

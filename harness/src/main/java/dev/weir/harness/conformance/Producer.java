@@ -53,6 +53,11 @@ final class Producer implements Consumer<Sender>, AutoCloseable {
     return done;
   }
 
+  /** Whether its timeline goes as fast as the frontend takes it. */
+  boolean asFastAsTaken() {
+    return timeline.asFastAsTaken();
+  }
+
   /** How many messages the timeline has ({@link Timeline#UNBOUNDED} for no end). */
   long count() {
     return timeline.count();

@@ -64,6 +64,15 @@ public final class Timeline {
     return new Timeline(payloads.clone(), payloads.length, 0, virtualNs.clone(), speed);
   }
 
+  /**
+   * Whether it is sent as fast as the frontend takes it: a steady timeline with no interval, or a
+   * timed one at {@link Speed#MAX}. Such a stream is paced by what the page has taken (see {@link
+   * dev.weir.harness.transport.Offer#AS_TAKEN}), never by what Java could push.
+   */
+  public boolean asFastAsTaken() {
+    return virtualNs == null ? intervalNs == 0 : speed.isMax();
+  }
+
   /** How many sends; {@link #UNBOUNDED} for no limit. */
   public long count() {
     return count;

@@ -57,6 +57,7 @@ final class Offers {
       String kind, Page page, Trace trace, boolean windows, Consumer<Duration> disconnect) {
     Offers offers = new Offers(kind, page, trace, windows, disconnect);
     page.bridge().handle("tauri:weir:consumer-" + kind, request -> offers.consumer(Arguments.json(request)));
+    page.bridge().handle("tauri:weir:paced-" + kind, request -> offers.paced(Arguments.json(request)));
     offers.hearDeliveries(page);
     page.bridge().onNewDocument(() -> offers.live.forEach(s -> s.closedByPage("reload")));
     page.bridge().onClose(() -> offers.live.forEach(s -> s.closedByPage("page-close")));
@@ -147,9 +148,11 @@ final class Offers {
     self[0] = subscription;
     TransportWire wire = wireFor.apply(subscription::ended);
     Backpressure window = entry.offer().window();
+    Backpressure pace = entry.offer().pace();
     WindowedWire windowed = window == null ? null : new WindowedWire(wire, window, traced);
-    subscription.attach(wire, windowed);
-    Wire chain = windowed == null ? wire : windowed;
+    WindowedWire paced = pace == null ? null : new WindowedWire(wire, pace, traced);
+    subscription.attach(wire, windowed, paced);
+    Wire chain = windowed != null ? windowed : paced != null ? paced : wire;
     FaultPlan faults = entry.offer().faults();
     if (faults != null) {
       chain = faults.around(chain, new Target(stream));
@@ -217,15 +220,32 @@ final class Offers {
   }
 
   /**
-   * {@code {"delays":[[from,until,micros],...]}}: the slow consumer the JS half plays; none for a
-   * stream not offered here, whose subscription the kind itself accepts (an event nobody emits)
-   * or refuses.
+   * The JS half took {@code count} more messages of a paced stream: credit for the stream's live
+   * subscription (a late acknowledgement, after it ended, is ignored).
+   */
+  private CompletableFuture<Payload> paced(String args) {
+    String stream = JsonText.string(args, "stream");
+    int count = (int) JsonText.number(args, "count");
+    for (Subscription subscription : live) {
+      if (subscription.stream().equals(stream)) {
+        subscription.paced(count);
+      }
+    }
+    return CompletableFuture.completedFuture(Payload.json("null"));
+  }
+
+  /**
+   * {@code {"delays":[[from,until,micros],...],"pace":N}}: the slow consumer the JS half plays, and
+   * how often it acknowledges the harness's pace (0: not paced); none for a stream not offered
+   * here, whose subscription the kind itself accepts (an event nobody emits) or refuses.
    */
   private CompletableFuture<Payload> consumer(String args) {
     Entry entry = offers.get(JsonText.string(args, "stream"));
     FaultPlan faults = entry == null ? null : entry.offer().faults();
+    Backpressure pace = entry == null ? null : entry.offer().pace();
     List<ConsumerDelay> delays = faults == null ? List.of() : faults.consumerDelays();
-    StringBuilder reply = new StringBuilder("{\"delays\":[");
+    StringBuilder reply = new StringBuilder("{\"pace\":")
+        .append(pace == null ? 0 : pace.ackEvery()).append(",\"delays\":[");
     for (int i = 0; i < delays.size(); i++) {
       ConsumerDelay d = delays.get(i);
       reply.append(i == 0 ? "" : ",").append('[').append(d.from()).append(',').append(d.until())

@@ -4,8 +4,8 @@ import dev.weir.harness.trace.EventKind;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One subscription as its transport tracks it: its window, if any, and how it ends. It ends once,
- * whichever side ends it first.
+ * One subscription as its transport tracks it: its declared window or the harness's pace, if any,
+ * and how it ends. It ends once, whichever side ends it first.
  */
 final class Subscription {
 
@@ -14,6 +14,7 @@ final class Subscription {
   private final AtomicBoolean ended = new AtomicBoolean();
   private TransportWire wire;
   private WindowedWire window;
+  private WindowedWire pace;
 
   /** @param forget removes the subscription from its transport's registry */
   Subscription(TracedStream traced, Runnable forget) {
@@ -22,12 +23,25 @@ final class Subscription {
   }
 
   /** Completes construction, before the subscription is published. */
-  void attach(TransportWire transportWire, WindowedWire windowOrNull) {
+  void attach(TransportWire transportWire, WindowedWire windowOrNull, WindowedWire paceOrNull) {
     this.wire = transportWire;
     this.window = windowOrNull;
+    this.pace = paceOrNull;
   }
 
-  /** How often the page acknowledges: 0 when the stream has no window. */
+  /** How often the page acknowledges the harness's pace: 0 when it has none. */
+  int paceEvery() {
+    return pace == null ? 0 : pace.ackEvery();
+  }
+
+  /** The page's JS half took {@code count} more messages (the pace's acknowledgement). */
+  void paced(int count) {
+    if (pace != null) {
+      pace.acknowledge(count);
+    }
+  }
+
+  /** How often the page acknowledges its declared window: 0 when the stream has none. */
   int ackEvery() {
     return window == null ? 0 : window.ackEvery();
   }
@@ -37,11 +51,16 @@ final class Subscription {
     return "\"ack\":" + ackEvery();
   }
 
-  /** The page consumed {@code count} more messages. */
+  /** The page consumed {@code count} more messages (the declared window's acknowledgement). */
   void acknowledge(int count) {
     if (window != null) {
       window.acknowledge(count);
     }
+  }
+
+  /** The stream's name. */
+  String stream() {
+    return traced.stream();
   }
 
   /** True once either side has ended it. */
@@ -73,6 +92,9 @@ final class Subscription {
     forget.run();
     if (window != null) {
       window.detached(); // a producer blocked on credit must see the end
+    }
+    if (pace != null) {
+      pace.detached();
     }
   }
 }

@@ -21,6 +21,7 @@ final class TracedStream {
   private final Trace trace;
   private final int id;
   private final String name;
+  private final String stream;
   private int[] sizes = new int[1024];
   private final long[] sentNs = new long[SEND_TIMES];
   private long next;
@@ -28,11 +29,17 @@ final class TracedStream {
   TracedStream(Trace trace, String kind, String stream) {
     this.trace = trace;
     this.name = kind + " stream '" + stream + "'";
+    this.stream = stream;
     this.id = trace.stream(stream);
   }
 
   String name() {
     return name;
+  }
+
+  /** The stream's name, as offered. */
+  String stream() {
+    return stream;
   }
 
   Trace trace() {

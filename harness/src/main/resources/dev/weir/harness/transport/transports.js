@@ -224,10 +224,16 @@
   // ended(reason); the page hears of it once, only for a subscription that opened (a refused one
   // rejects instead), and not after it unsubscribed itself. The kind also gets when the frontend
   // asked (its page time), for a server that times connection attempts.
+  //
+  // A stream sent as fast as the frontend takes it is paced by the harness: the JS half
+  // acknowledges each message once the page's handler has returned (every `pace` messages, and when
+  // the page has nothing more to take), so the backend never queues more than the page can take.
   const register = (kind, subscribe) => weir.transport(kind, (stream, onmessage, options) => {
     const began = performance.now(); // the frontend's own moment, before any of ours
-    return invoke('weir:consumer-' + kind, { stream }).then(({ delays }) => {
+    return invoke('weir:consumer-' + kind, { stream }).then(({ delays, pace }) => {
       const recorder = recorderFor(kind, stream);
+      const taken = credit((count) => invoke('weir:paced-' + kind, { stream, count }));
+      taken.every(pace);
       let state = 'opening';
       let early = null; // an end that came before the subscription was confirmed
       const ended = (reason) => {
@@ -251,6 +257,7 @@
           }
         }
         onmessage(message, seq);
+        taken.consumed();
       }, ended, began)).then((unsubscribe) => {
         state = 'open';
         if (early !== null) {
