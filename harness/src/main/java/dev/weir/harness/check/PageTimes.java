@@ -27,6 +27,12 @@ public final class PageTimes {
   private static final PageTimes EXACT = new PageTimes(new long[0], new long[0], new long[0],
       new long[0], 0, false);
 
+  /**
+   * How close to an event a late monitor tick counts as run late by the same hold: the monitor's
+   * period, as a tick is due at least that often.
+   */
+  static final long AROUND_NS = 10_000_000;
+
   private final long[] boundFrom; // event index from which boundNs[i] holds
   private final long[] boundNs;
   private final long[] firedNs; // lag samples, by firing time
@@ -117,24 +123,57 @@ public final class PageTimes {
 
   /**
    * How long, of the span {@code [fromNs, toNs]}, the page's event loop was held: the sum of the
-   * late timers' held spans within it. Whatever the page was to do in that span, a timer of its
-   * own or a message to take, could have been held as long.
+   * late timers' held spans within it. Messages waiting for the page in that span wait through
+   * every one of them: what a stall allows.
    */
   public long heldNs(long fromNs, long toNs) {
     if (firedNs.length == 0 || toNs <= fromNs) {
       return 0;
     }
-    int i = Arrays.binarySearch(firedNs, fromNs);
-    i = i >= 0 ? i : -i - 1;
-    while (i > 0 && firedNs[i - 1] >= fromNs) {
-      i--;
-    }
     long held = 0;
-    for (; i < firedNs.length && firedNs[i] - maxLagNs <= toNs; i++) {
+    for (int i = first(fromNs); i < firedNs.length && firedNs[i] - maxLagNs <= toNs; i++) {
       long start = Math.max(fromNs, firedNs[i] - lagNs[i]);
       long end = Math.min(toNs, firedNs[i]);
       held += Math.max(0, end - start);
     }
     return held;
+  }
+
+  /**
+   * How late a task that ran at {@code atNs} may have run because the page's event loop was held:
+   * the longest lateness of weir's timers that ran within {@value #AROUND_NS} ns of it, as a hold
+   * delays every timer due in it to its end. What a timed wait allows at its end.
+   */
+  public long lateNs(long atNs) {
+    long late = 0;
+    for (int i = first(atNs - AROUND_NS); i < firedNs.length && firedNs[i] <= atNs + AROUND_NS;
+        i++) {
+      late = Math.max(late, lagNs[i]);
+    }
+    return late;
+  }
+
+  /**
+   * How long after {@code atNs} the page's event loop stayed held, if it was held then: how late
+   * the page heard of whatever happened at that moment. What a timed wait allows at its start.
+   */
+  public long stillHeldNs(long atNs) {
+    long held = 0;
+    for (int i = first(atNs); i < firedNs.length && firedNs[i] - maxLagNs <= atNs; i++) {
+      if (firedNs[i] - lagNs[i] <= atNs) {
+        held = Math.max(held, firedNs[i] - atNs);
+      }
+    }
+    return held;
+  }
+
+  /** The first lag sample that ran at or after {@code ns}. */
+  private int first(long ns) {
+    int i = Arrays.binarySearch(firedNs, ns);
+    i = i >= 0 ? i : -i - 1;
+    while (i > 0 && firedNs[i - 1] >= ns) {
+      i--;
+    }
+    return i;
   }
 }

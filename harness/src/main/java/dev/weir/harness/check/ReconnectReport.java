@@ -117,7 +117,8 @@ final class ReconnectReport {
     return " (" + direction + " than the tolerance plus the page clock's bound of "
         + Units.millis(bound)
         + (direction.equals("more")
-            ? " and the " + Units.millis(held) + " the page's event loop was held"
+            ? " and the " + Units.millis(held) + " the page's event loop was held when the loss"
+                + " came and when its timer was due"
             : "")
         + ")";
   }

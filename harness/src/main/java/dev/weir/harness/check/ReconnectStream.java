@@ -216,10 +216,11 @@ final class ReconnectStream {
   /** A retry at {@code ns}; {@code timed} when the loss it follows is known. */
   private void retried(long index, long ns, boolean timed) {
     long delayNs = ns - lossNs;
-    // The attempt's time is the page's, converted; the loss is Java's. And a page whose event loop
-    // was held while it waited runs its timer late by as much: both are allowed, not blamed.
+    // The attempt's time is the page's, converted; the loss is Java's. A page whose event loop was
+    // held when the loss came heard of it late, and one held when its timer was due ran it late:
+    // the page's schedule may be right while both hold it back, so both are allowed, not blamed.
     long boundNs = page.boundAt(index);
-    long heldNs = page.heldNs(lossNs, ns);
+    long heldNs = page.stillHeldNs(lossNs) + page.lateNs(ns);
     if (mayHaveReset) {
       mayHaveReset = false;
       if (fits(1, policy.baseNs(), delayNs, boundNs, heldNs)) {

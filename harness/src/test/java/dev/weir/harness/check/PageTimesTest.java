@@ -41,4 +41,18 @@ class PageTimesTest {
     assertEquals(0, times.heldNs(120 * MS, 200 * MS));
     assertEquals(3 * MS, times.heldNs(62 * MS, 100 * MS));
   }
+
+  @Test
+  void lateAroundAnEventIsTheLongestTickLatenessNearItStillHeldIsWhatWasLeftOfAHold() {
+    TestTrace t = new TestTrace();
+    t.lag(10 * MS, 110 * MS); // held 100..110
+    t.lag(40 * MS, 240 * MS); // held 200..240
+    PageTimes times = PageTimes.of(t.snapshot());
+    assertEquals(40 * MS, times.lateNs(245 * MS), "a tick that ran 5 ms before it");
+    assertEquals(10 * MS, times.lateNs(100 * MS));
+    assertEquals(0, times.lateNs(170 * MS), "no tick near it");
+    assertEquals(30 * MS, times.stillHeldNs(210 * MS));
+    assertEquals(0, times.stillHeldNs(150 * MS));
+    assertEquals(5 * MS, times.stillHeldNs(105 * MS));
+  }
 }
