@@ -11,9 +11,13 @@ final class SequenceHeap {
   private long[] heap = new long[0];
   private int size;
 
-  /** The lowest sequence held; {@link Long#MAX_VALUE} when there is none. */
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** The lowest sequence held; only when one is. */
   long min() {
-    return size == 0 ? Long.MAX_VALUE : heap[0];
+    return heap[0];
   }
 
   void push(long sequence) {

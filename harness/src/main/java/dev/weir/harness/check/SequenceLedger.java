@@ -93,7 +93,7 @@ final class SequenceLedger {
     this.sequence = sequence;
     if (sequence >= base) {
       if (sequence - base > mask) {
-        if (!send && sequence - maxSent > capacity()) {
+        if (!send && sequence - capacity() > maxSent) {
           where = IN_TABLE;
           return loadFromTable(outstanding.slotOf(sequence));
         }
@@ -171,7 +171,7 @@ final class SequenceLedger {
    * #sequence()}, {@link #timeNs()} and {@link #index()}; its flags, or 0 at the end of the walk.
    */
   byte nextOutstanding() {
-    while (cursor <= top) {
+    while (cursor - base <= top - base) { // offsets from base: no overflow at Long.MAX_VALUE
       sequence = cursor++;
       where = IN_RING;
       slot = (int) (sequence & mask);
@@ -259,10 +259,14 @@ final class SequenceLedger {
     }
   }
 
-  /** Moves the watermark over every sequence in the ring that has ended. */
+  /**
+   * Moves the watermark over every sequence in the ring that has ended; never past {@link
+   * Long#MAX_VALUE}, as no watermark could be above it.
+   */
   private void advance() {
     long q = base;
-    for (int s = (int) (q & mask); q <= top && (flags[s] & CLEAN) == CLEAN; s = (int) (q & mask)) {
+    while (q <= top && q < Long.MAX_VALUE && (flags[(int) (q & mask)] & CLEAN) == CLEAN) {
+      int s = (int) (q & mask);
       settled.append(q++, settledState(flags[s]));
       flags[s] = 0;
     }
@@ -275,7 +279,7 @@ final class SequenceLedger {
    * the table, and the sequences nothing was known of (gaps) settle as never sent nor arrived.
    */
   private void slide(long newBase) {
-    for (long end = Math.min(newBase, top + 1); base < end; base++) {
+    for (long end = top < newBase ? top + 1 : newBase; base < end; base++) {
       int s = (int) (base & mask);
       byte f = flags[s];
       if (isOutstanding(f)) {
@@ -288,7 +292,7 @@ final class SequenceLedger {
       flags[s] = 0;
     }
     long next = base; // above the ring's top: gaps, and any held apart below the new watermark
-    while (ahead.min() < newBase) {
+    while (!ahead.isEmpty() && ahead.min() < newBase) {
       long apart = ahead.pop();
       if (apart > next) {
         settled.append(next, (byte) 0);
@@ -327,9 +331,9 @@ final class SequenceLedger {
     long[] newTimes = new long[capacity];
     long[] newIndexes = new long[capacity];
     int newMask = capacity - 1;
-    for (long q = base; q <= top; q++) {
-      int from = (int) (q & mask);
-      int to = (int) (q & newMask);
+    for (long offset = 0; offset <= top - base; offset++) {
+      int from = (int) ((base + offset) & mask);
+      int to = (int) ((base + offset) & newMask);
       newFlags[to] = flags[from];
       newTimes[to] = times[from];
       newIndexes[to] = indexes[from];
@@ -343,7 +347,7 @@ final class SequenceLedger {
 
   /** Moves into the ring the sequences held apart ahead that it now reaches. */
   private void takeAhead() {
-    while (ahead.min() - base <= mask) {
+    while (!ahead.isEmpty() && ahead.min() - base <= mask) {
       long apart = ahead.pop();
       int held = outstanding.slotOf(apart);
       int s = (int) (apart & mask);

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.harness.trace.EventKind;
+import dev.weir.harness.trace.Trace;
 import dev.weir.harness.trace.TraceEvent;
 import dev.weir.harness.trace.TraceSnapshot;
+import dev.weir.simulator.pacing.ManualWallClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -383,6 +385,33 @@ class OrderingCheckerTest {
       assertEquals(1, v.count("out-of-order"), "2, sent late into the gap, arrived after " + NEWER);
       assertEquals(0, v.count("lost") + v.count("phantom"));
       assertEquals(NEWER - 3 + 1, v.count("ok"), "all but 0 (copied), 2 (late) and 3 (dropped)");
+    }
+
+    @Test
+    void sequencesUpToTheLargestLongAreJudgedAsAnyOther() {
+      long last = Long.MAX_VALUE; // what a page's oversized number may be clamped to
+      ManualWallClock clock = new ManualWallClock(0);
+      Trace trace = Trace.start(clock);
+      int a = trace.stream("a");
+      int b = trace.stream("b");
+      for (long sequence : new long[] {0, 1, 2, last - 1, last}) { // events 0-4
+        clock.advance(TestTrace.TICK_NS);
+        trace.send(a, sequence, 8, 0);
+      }
+      for (long sequence : new long[] {last, 0, 1, last - 1}) { // 5-8
+        clock.advance(TestTrace.TICK_NS);
+        trace.delivery(a, sequence, 8, clock.nanoTime());
+      }
+      clock.advance(TestTrace.TICK_NS);
+      trace.delivery(b, last, 8, clock.nanoTime()); // 9
+      Verdict v = CHECKER.check(trace.snapshot());
+
+      assertEquals("lost", v.firstViolation().orElseThrow().defect(), v::summary);
+      assertEquals(2, v.firstViolation().orElseThrow().event().index());
+      assertEquals(1, v.count("lost"));
+      assertEquals(3, v.count("out-of-order"), "0, 1 and the one below the last, after the last");
+      assertEquals(1, v.count("phantom"));
+      assertEquals(1, v.count("ok"));
     }
 
     @Test
