@@ -22,29 +22,15 @@ import java.util.Objects;
  * Verdict verdict = ordering.check(trace.snapshot());
  * }</pre>
  *
- * <p>One pass over the trace, plus one to the first violation for its context; per stream, a window
- * of at most {@code window} sequences (17 bytes each). Semantics, counts and bounds: {@code
- * docs/checkers.md}.
+ * <p>One pass over the trace, plus one to the first violation for its context. Judgments are exact
+ * however far apart sequences are; memory follows what is outstanding per stream (sent and not yet
+ * arrived, dropped and not arrived, arrived before its send), not the stream's length. Semantics,
+ * counts and memory: {@code docs/checkers.md}.
  */
 public final class OrderingChecker implements Checker {
 
-  /**
-   * The default window: twice the SSE transport's 65,536-message replay buffer, whose overflow
-   * drops are recorded that many sequences after the message's send.
-   */
-  public static final int DEFAULT_WINDOW = 1 << 17;
-
-  /** The largest window: its ring must fit in an array. */
-  public static final int MAX_WINDOW = 1 << 30;
-
   private final EventKind arrivals;
   private final long stallNs;
-  private final int window;
-
-  /** A checker with the {@link #DEFAULT_WINDOW}. */
-  public OrderingChecker(EventKind arrivals, Duration stallBound) {
-    this(arrivals, stallBound, DEFAULT_WINDOW);
-  }
 
   /**
    * @param arrivals the kind of event that counts as a message's arrival: {@link
@@ -52,11 +38,8 @@ public final class OrderingChecker implements Checker {
    *     consumption kind
    * @param stallBound the longest a message may take from its send to its arrival; a message that
    *     never arrives has waited until the end of the trace; positive
-   * @param window how many consecutive sequences per stream the checker holds (1 to {@link
-   *     #MAX_WINDOW}): an event is judged exactly when it comes within this many sequences of the
-   *     newest on its stream, and memory is at most 17 bytes a sequence of it per stream
    */
-  public OrderingChecker(EventKind arrivals, Duration stallBound, int window) {
+  public OrderingChecker(EventKind arrivals, Duration stallBound) {
     Objects.requireNonNull(arrivals, "arrivals");
     Objects.requireNonNull(stallBound, "stallBound");
     if (arrivals == EventKind.SEND || arrivals == EventKind.DROP) {
@@ -70,13 +53,8 @@ public final class OrderingChecker implements Checker {
     if (stallBound.isNegative() || stallBound.isZero()) {
       throw new IllegalArgumentException("the stall bound must be positive, got " + stallBound);
     }
-    if (window < 1 || window > MAX_WINDOW) {
-      throw new IllegalArgumentException(
-          "the window must be 1 to " + MAX_WINDOW + " sequences, got " + window);
-    }
     this.arrivals = arrivals;
     this.stallNs = Units.nanos(stallBound);
-    this.window = window;
   }
 
   /** {@code ordering/} and the arrival kind: {@code ordering/delivery}. */
@@ -90,46 +68,40 @@ public final class OrderingChecker implements Checker {
     OrderingTally tally = new OrderingTally();
     Map<String, StreamOrder> streams = new LinkedHashMap<>();
     TraceCursor event = trace.cursor();
-    long nowNs = 0;
+    long endNs = 0;
     while (event.next()) {
       EventKind kind = event.kind();
       long wallNs = event.wallNs();
-      nowNs = Math.max(nowNs, Math.max(wallNs, event.arrivalNs()));
+      endNs = Math.max(endNs, Math.max(wallNs, event.arrivalNs()));
       long sequence = event.sequence();
       if (sequence == TraceEvent.ABSENT) {
         continue; // a lifecycle event about a whole stream
       }
       if (kind == EventKind.SEND) {
-        order(streams, event.stream(), tally).sent(sequence, event.index(), wallNs, nowNs);
+        order(streams, event.stream(), tally).sent(sequence, event.index(), wallNs);
       } else if (kind == arrivals) {
-        order(streams, event.stream(), tally).arrived(sequence, event.index(), wallNs, nowNs);
+        order(streams, event.stream(), tally).arrived(sequence, event.index(), wallNs);
       } else if (kind == EventKind.DROP) {
-        order(streams, event.stream(), tally).dropped(sequence, event.index(), nowNs);
+        order(streams, event.stream(), tally).dropped(sequence, event.index());
       }
     }
     for (StreamOrder order : streams.values()) {
-      order.finish(nowNs);
+      order.finish(endNs);
     }
-    return new OrderingReport(name(), arrivals, stallNs, window).verdict(trace, tally);
+    return new OrderingReport(name(), arrivals, stallNs).verdict(trace, tally);
   }
 
   private StreamOrder order(Map<String, StreamOrder> streams, String stream, OrderingTally tally) {
     StreamOrder order = streams.get(stream);
     if (order == null) {
-      order = new StreamOrder(stream, window, stallNs, tally);
+      order = new StreamOrder(stream, stallNs, tally);
       streams.put(stream, order);
     }
     return order;
   }
 
-
   @Override
   public String toString() {
-    return name()
-        + "[stall bound "
-        + Units.millis(stallNs)
-        + ", window "
-        + window
-        + " sequences]";
+    return name() + "[stall bound " + Units.millis(stallNs) + "]";
   }
 }

@@ -6,7 +6,7 @@ package dev.weir.harness.check;
  * is reported first.
  */
 enum OrderingDefect implements Defect {
-  /** A sequence sent twice, or sent far below the newest send. */
+  /** A sequence sent twice. */
   RESENT("resent", "resent"),
   /** A sequence that arrived but was never sent. */
   PHANTOM("phantom", "phantom"),

@@ -7,8 +7,8 @@ import static dev.weir.harness.check.OrderingDefect.OUT_OF_ORDER;
 import static dev.weir.harness.check.OrderingDefect.PHANTOM;
 import static dev.weir.harness.check.OrderingDefect.RESENT;
 import static dev.weir.harness.check.OrderingDefect.STALL;
-import static dev.weir.harness.check.OrderingTally.BEYOND;
 import static dev.weir.harness.check.OrderingTally.SEQUENCE;
+import static dev.weir.harness.check.OrderingTally.UNARRIVED;
 import static dev.weir.harness.check.OrderingTally.VALUE;
 
 import dev.weir.harness.trace.EventKind;
@@ -28,13 +28,11 @@ final class OrderingReport {
   private final String checker;
   private final EventKind arrivals;
   private final long stallNs;
-  private final int window;
 
-  OrderingReport(String checker, EventKind arrivals, long stallNs, int window) {
+  OrderingReport(String checker, EventKind arrivals, long stallNs) {
     this.checker = checker;
     this.arrivals = arrivals;
     this.stallNs = stallNs;
-    this.window = window;
   }
 
   Verdict verdict(TraceSnapshot trace, OrderingTally tally) {
@@ -96,52 +94,17 @@ final class OrderingReport {
   }
 
   /** What the trace shows instead, as a sentence. */
-  private String actual(EarliestFinding<OrderingDefect> f) {
+  private static String actual(EarliestFinding<OrderingDefect> f) {
     String s = "sequence " + f.number(SEQUENCE);
     long value = f.number(VALUE);
-    boolean beyond = f.number(BEYOND) != 0;
     return switch (f.defect()) {
-      case RESENT ->
-          beyond
-              ? s
-                  + " was sent after sequence "
-                  + value
-                  + ", beyond the checker's window of "
-                  + window
-                  + " sequences"
-              : s + " was sent a second time";
-      case PHANTOM ->
-          beyond
-              ? s
-                  + " arrived more than "
-                  + window
-                  + " sequences ahead of the newest send ("
-                  + value
-                  + ")"
-              : s + " arrived but was never sent";
+      case RESENT -> s + " was sent a second time";
+      case PHANTOM -> s + " arrived but was never sent";
       case DUPLICATE -> s + " arrived again";
-      case OUT_OF_ORDER ->
-          beyond
-              ? s
-                  + " arrived after sequence "
-                  + value
-                  + " had been seen, beyond the checker's "
-                  + "window of "
-                  + window
-                  + " sequences"
-              : s + " arrived after sequence " + value;
-      case LOST ->
-          beyond
-              ? s
-                  + " had not arrived when sequence "
-                  + value
-                  + " was seen, beyond the checker's "
-                  + "window of "
-                  + window
-                  + " sequences, and no drop was recorded for it"
-              : s + " never arrived, and no drop was recorded for it";
+      case OUT_OF_ORDER -> s + " arrived after sequence " + value;
+      case LOST -> s + " never arrived, and no drop was recorded for it";
       case STALL ->
-          beyond
+          f.number(UNARRIVED) != 0
               ? s + " had still not arrived " + Units.millis(value) + " after its send"
               : s + " arrived " + Units.millis(value) + " after its send";
       case ALLOWED_LOST -> s + " never arrived; a drop event accounts for it";

@@ -11,14 +11,11 @@ final class OrderingTally {
   /** A finding's numbers: the sequence concerned. */
   static final int SEQUENCE = 0;
 
-  /** What the sentences quote beside the sequence: the newest send or arrival, or a wait in ns. */
+  /** What the sentences quote beside the sequence: the highest arrival before it, or a wait. */
   static final int VALUE = 1;
 
-  /**
-   * 1 when the finding concerns the edge of what the checker holds: beyond its window, or (for a
-   * stall) a message that never arrived; else 0.
-   */
-  static final int BEYOND = 2;
+  /** For a stall: 1 when the message never arrived, so its wait ran to the end; else 0. */
+  static final int UNARRIVED = 2;
 
   private final long[] defects = new long[OrderingDefect.values().length];
   private final EarliestFinding<OrderingDefect> firstFailure = new EarliestFinding<>();
@@ -48,25 +45,40 @@ final class OrderingTally {
     ok++;
   }
 
+  /** A message counted as fine arrived again: it no longer is. */
+  void uncountOk() {
+    ok--;
+  }
+
   /**
    * Counts a finding and keeps it if it is the earliest of its kind (failure or allowed).
    *
    * @param index the event that shows the finding
    * @param value see {@link #VALUE}
-   * @param beyond see {@link #BEYOND}
+   * @param unarrived see {@link #UNARRIVED}
    */
   void found(
-      OrderingDefect defect, String stream, long sequence, long index, long value, boolean beyond) {
+      OrderingDefect defect,
+      String stream,
+      long sequence,
+      long index,
+      long value,
+      boolean unarrived) {
     defects[defect.ordinal()]++;
     EarliestFinding<OrderingDefect> first = defect.allowed() ? firstAllowed : firstFailure;
     if (first.offer(defect, stream, index)) {
-      first.put(SEQUENCE, sequence).put(VALUE, value).put(BEYOND, beyond ? 1 : 0);
+      first.put(SEQUENCE, sequence).put(VALUE, value).put(UNARRIVED, unarrived ? 1 : 0);
     }
   }
 
-  /** A message's wait from its send to its arrival (or to the end, never arriving). */
+  /**
+   * A message's wait from its send to its arrival (or to the end, never arriving). Of equal waits
+   * the first offered is kept, but on one stream the lowest sequence, in whatever order the stream
+   * offers them.
+   */
   void waited(String stream, long sequence, long waitNs) {
-    if (waitNs > worstWaitNs) {
+    if (waitNs > worstWaitNs
+        || waitNs == worstWaitNs && stream.equals(worstStream) && sequence < worstSequence) {
       worstWaitNs = waitNs;
       worstStream = stream;
       worstSequence = sequence;

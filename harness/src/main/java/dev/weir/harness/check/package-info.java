@@ -7,7 +7,7 @@
  * <p>{@link dev.weir.harness.check.Checker} is the one interface; a checker's declared bounds are
  * its constructor's arguments. Checkers read the trace in passes over a {@link
  * dev.weir.harness.trace.TraceCursor}, so their time is linear in the trace and their memory is set
- * by their bounds, not by its length. The five checkers:
+ * by their bounds and (for ordering) by what is outstanding, not by its length. The five checkers:
  *
  * <ul>
  *   <li>{@link dev.weir.harness.check.OrderingChecker}: each stream's arrivals against its sends

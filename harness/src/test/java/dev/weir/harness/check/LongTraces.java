@@ -26,6 +26,17 @@ public final class LongTraces {
    *     thousand is lost with a drop recorded, and one in ten thousand comes twice
    */
   public static TraceSnapshot fourStreams(long events, boolean faulty, long seed) {
+    return fourStreams(events, faulty, seed, Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #fourStreams(long, boolean, long)} with at most {@code maxInFlight} messages of a stream
+   * sent and not yet delivered: a stream delivers a batch whenever it has that many. Without the
+   * bound the most in flight grows slowly with the length (a random walk's excursions); with it,
+   * two lengths hold the same at most.
+   */
+  public static TraceSnapshot fourStreams(
+      long events, boolean faulty, long seed, long maxInFlight) {
     SplittableRandom random = new SplittableRandom(seed);
     ManualWallClock clock = new ManualWallClock(0);
     Trace trace = Trace.start(clock);
@@ -40,7 +51,10 @@ public final class LongTraces {
     while (total < sends || pending(sent, delivered)) {
       int s = random.nextInt(STREAMS);
       clock.advance(100);
-      if (sent[s] > delivered[s] && (total >= sends || random.nextInt(32) == 0)) {
+      if (sent[s] > delivered[s]
+          && (total >= sends
+              || random.nextInt(32) == 0
+              || sent[s] - delivered[s] >= maxInFlight)) {
         long batchEnd = Math.min(sent[s], delivered[s] + 1 + random.nextInt(64));
         deliverBatch(trace, random, ids[s], delivered[s], batchEnd, faulty);
         delivered[s] = batchEnd;

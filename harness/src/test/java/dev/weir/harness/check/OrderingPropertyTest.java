@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.weir.harness.check.RandomRun.Step;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.TraceEvent;
+import dev.weir.harness.trace.TraceSnapshot;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,11 +15,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Random correct runs (seeded, {@link RandomRun}) always pass; the same runs with one defect
  * injected always fail with that defect as the first violation, named at the event it was injected
- * at. A failure prints the seed: {@code new RandomRun(seed)} rebuilds the run.
+ * at. Long random runs full of defects far apart ({@link FarApartRun}) get exactly the counts and
+ * first violation of {@link OrderingModel}, which keeps everything and bounds nothing. A failure
+ * prints the seed: {@code new RandomRun(seed)} or {@code FarApartRun.write(seed)} rebuilds the run.
  */
 class OrderingPropertyTest {
 
   private static final int RUNS = 300;
+  private static final int FAR_APART_RUNS = 200;
   private static final Duration STALL_BOUND = Duration.ofMillis(1);
   private static final OrderingChecker CHECKER =
       new OrderingChecker(EventKind.DELIVERY, STALL_BOUND);
@@ -55,7 +59,7 @@ class OrderingPropertyTest {
       Step inject(RandomRun run, String stream, long k) {
         List<Step> deliveries = run.deliveries(stream);
         Step last = deliveries.get(deliveries.size() - 1);
-        long never = run.messages(stream) + (k % 2 == 0 ? 0 : OrderingChecker.DEFAULT_WINDOW * 3L);
+        long never = run.messages(stream) + (k % 2 == 0 ? 0 : (1L << 40));
         return run.add(new Step(false, stream, never, last.appendNs + 1, last.pageNs));
       }
     },
@@ -88,6 +92,22 @@ class OrderingPropertyTest {
       Verdict v = CHECKER.check(new RandomRun(seed).write());
       assertEquals(Status.OK, v.status(), "seed " + seed + ": " + v.summary());
       assertEquals(v.count("sent"), v.count("ok"), "seed " + seed);
+    }
+  }
+
+  @Test
+  void longRunsWithDefectsFarApartAreJudgedAsTheModelJudgesThem() {
+    for (long seed = 0; seed < FAR_APART_RUNS; seed++) {
+      TraceSnapshot trace = FarApartRun.write(seed);
+      Verdict v = CHECKER.check(trace);
+      OrderingModel.Judgment expected = OrderingModel.judge(trace, STALL_BOUND.toNanos());
+
+      String why = "seed " + seed + ": " + v.summary();
+      assertEquals(expected.counts(), v.counts(), why);
+      assertEquals(expected.defect(), v.firstViolation().map(Violation::defect).orElse(null), why);
+      if (expected.defect() != null) {
+        assertEquals(expected.index(), v.firstViolation().orElseThrow().event().index(), why);
+      }
     }
   }
 

@@ -34,17 +34,15 @@ public sealed interface Expectation {
   Checker checker();
 
   /**
-   * {@code ordering: {arrivals, stall, window}}: every message arrives once, in order, within
-   * {@code stallNs} of its send.
+   * {@code ordering: {arrivals, stall}}: every message arrives once, in order, within {@code
+   * stallNs} of its send. (A file's obsolete {@code window} is read and dropped: the checker has
+   * none.)
    *
    * @param arrivals {@link EventKind#CONSUME} (the application's view) or {@link EventKind#DELIVERY}
-   * @param window sequences held per stream, 1 to {@link #MAX_WINDOW}
    */
-  record Ordering(EventKind arrivals, long stallNs, int window) implements Expectation {
+  record Ordering(EventKind arrivals, long stallNs) implements Expectation {
 
     public static final long DEFAULT_STALL_NS = 1_000_000_000L;
-    public static final int DEFAULT_WINDOW = OrderingChecker.DEFAULT_WINDOW;
-    public static final int MAX_WINDOW = OrderingChecker.MAX_WINDOW;
 
     @Override
     public String key() {
@@ -53,7 +51,7 @@ public sealed interface Expectation {
 
     @Override
     public Checker checker() {
-      return new OrderingChecker(arrivals, Duration.ofNanos(stallNs), window);
+      return new OrderingChecker(arrivals, Duration.ofNanos(stallNs));
     }
   }
 

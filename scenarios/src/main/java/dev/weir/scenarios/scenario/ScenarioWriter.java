@@ -141,7 +141,7 @@ public final class ScenarioWriter {
   private static String expectation(Expectation expectation) {
     if (expectation instanceof Expectation.Ordering ordering) {
       return new Flow().put("arrivals", ordering.arrivals().label()).put("stall", Units.text(ordering.stallNs()))
-          .put("window", String.valueOf(ordering.window())).toString();
+          .toString();
     }
     if (expectation instanceof Expectation.Cleanup cleanup) {
       Flow gauges = new Flow();

@@ -101,6 +101,9 @@ class ScenarioErrorsTest {
             + " expected same-as-frontend or a backoff like {base: 50ms, max: 1s}, found \"frontend\""),
         Arguments.of(HEAD + "expect: {ordering: {stall: 1 s}}\n", "5:28 (byte 106): expect.ordering.stall:"
             + " expected a duration with a unit (ns, us, ms, s, m, h) like 1500ms or 1.5s, found \"1 s\""),
+        Arguments.of(HEAD + "expect: {ordering: {window: 0}}\n", "5:29 (byte 107): expect.ordering.window:"
+            + " expected a window of 1 to 1073741824 sequences (obsolete and ignored: the ordering checker is exact"
+            + " at any distance), found 0"),
         Arguments.of(HEAD + "expect: {reconnect: {tolerance: {late: 25h}}}\n", "5:40 (byte 118):"
             + " expect.reconnect.tolerance.late: expected a tolerance of at most a day (24h), found \"25h\""),
         Arguments.of(HEAD + "expect: {buffer: {capacity: 0}}\n", "5:29 (byte 107): expect.buffer.capacity: expected a"

@@ -32,7 +32,7 @@ class ScenarioExpectationTest {
     ReconnectPolicy policy = new ReconnectPolicy(Duration.ofMillis(20), 1.5, Duration.ofMillis(800),
         ReconnectPolicy.Jitter.EQUAL, ReconnectPolicy.UNLIMITED, Duration.ofMillis(300));
     assertEquals(List.of(
-        new OrderingChecker(EventKind.DELIVERY, Duration.ofSeconds(2), 4096).toString(),
+        new OrderingChecker(EventKind.DELIVERY, Duration.ofSeconds(2)).toString(),
         new CleanupChecker(Duration.ofMillis(200), Map.of("js-heap-bytes", 2L << 20, "listeners", 0L)).toString(),
         new BackpressureChecker(Backpressure.Policy.DROP_OLDEST, 33, 18 * 64 * 1024, Duration.ofMillis(2)).toString(),
         new ReconnectChecker(policy, new ReconnectTolerance(Duration.ofMillis(1), Duration.ofMillis(50), 0.5), true)

@@ -67,7 +67,7 @@ class ScenarioParserTest {
         OptionalLong.of(13))), s.frontend());
 
     assertEquals(List.of(
-        new Expectation.Ordering(EventKind.DELIVERY, 2 * S, 4096),
+        new Expectation.Ordering(EventKind.DELIVERY, 2 * S),
         new Expectation.Cleanup(200 * MS, Map.of("js-heap-bytes", 2L << 20, "listeners", 0L)),
         new Expectation.Backpressure(Policy.DROP_OLDEST, 2 * 16 + 1, 18 * 64 * 1024, 2 * MS),
         new Expectation.Reconnect(backoff, new Expectation.Tolerance(MS, 50 * MS, 0.5), true),
@@ -94,12 +94,20 @@ class ScenarioParserTest {
         expect: {ordering: , cleanup: {}, backpressure: , reconnect: , buffer: }
         """);
     assertEquals(List.of(
-        new Expectation.Ordering(EventKind.CONSUME, S, Expectation.Ordering.DEFAULT_WINDOW),
+        new Expectation.Ordering(EventKind.CONSUME, S),
         new Expectation.Cleanup(250 * MS, Map.of("js-heap-bytes", 1L << 20)),
         new Expectation.Backpressure(Policy.BLOCK, 17, 2 * 64 * 1024, 5 * MS),
         new Expectation.Reconnect(Backoff.DEFAULT, Expectation.Tolerance.DEFAULT, false),
         new Expectation.Buffer(500, 1L << 20)),
         s.expectations());
+  }
+
+  @Test
+  void anOrderingWindowIsObsoleteAcceptedAndWithoutEffect() throws SpecException {
+    Scenario with = Parse.text(Parse.HEAD + "expect: {ordering: {stall: 2s, window: 4096}}\n");
+    Scenario without = Parse.text(Parse.HEAD + "expect: {ordering: {stall: 2s}}\n");
+    assertEquals(List.of(new Expectation.Ordering(EventKind.CONSUME, 2 * S)), with.expectations());
+    assertEquals(without.expectations(), with.expectations());
   }
 
   @Test

@@ -98,7 +98,7 @@ class ScenarioSchemaTest {
     assertEquals(Arrays.stream(ReconnectPolicy.Jitter.values()).map(ReconnectPolicy.Jitter::label).toList(),
         strings(schema.at("/$defs/backoff/properties/jitter/enum")));
     JsonNode expect = top.at("/expect/properties");
-    assertEquals(Expectation.Ordering.MAX_WINDOW, expect.at("/ordering/properties/window/maximum").asInt());
+    assertEquals(ExpectationReader.OBSOLETE_WINDOW_MAX, expect.at("/ordering/properties/window/maximum").asInt());
     assertEquals(Expectation.Backpressure.MAX_IN_FLIGHT, expect.at("/backpressure/properties/max_in_flight/maximum").asInt());
     assertEquals(Expectation.Buffer.MAX_CAPACITY, expect.at("/buffer/properties/capacity/maximum").asInt());
     List<String> keys = new ArrayList<>(SimulationSpecParser.KEYS);

@@ -92,7 +92,7 @@ class ScenarioWriterTest {
           buffer: {capacity: 64, heap_tolerance: 0}
           reconnect: {policy: {base: 5ms, factor: 3, max: 2s, jitter: none, max_attempts: 4, reset_after: 250ms}, \
         tolerance: {early: 0s, late: 1234567ns, late_ratio: 0.1}, resumes: true}
-          ordering: {arrivals: delivery, stall: 2s, window: 4096}
+          ordering: {arrivals: delivery, stall: 2s}
           cleanup: {within: 200ms, gauges: {js-heap-bytes: 1536KiB, listeners: 3, subscriptions: 2048}}
           backpressure: {max_in_flight: 11, max_in_flight_bytes: 1536KiB, clock_tolerance: 0s}
         """, ScenarioWriter.yaml(s, Parse.FIXTURES));
@@ -113,7 +113,7 @@ class ScenarioWriterTest {
           faults:
             - {at: 100ms, disconnect: {for: 200ms}}
         expect:
-          ordering: {arrivals: consume, stall: 1s, window: 131072}
+          ordering: {arrivals: consume, stall: 1s}
           reconnect: {policy: {base: 100ms, factor: 2, max: 2s, jitter: none, max_attempts: 3, reset_after: 1s}, \
         tolerance: {early: 2ms, late: 40ms, late_ratio: 0.25}, resumes: false}
         """, ScenarioWriter.yaml(s, Parse.FIXTURES));
