@@ -66,6 +66,7 @@ public final class OrderingChecker implements Checker {
   @Override
   public Verdict check(TraceSnapshot trace) {
     OrderingTally tally = new OrderingTally();
+    PageTimes page = PageTimes.of(trace);
     Map<String, StreamOrder> streams = new LinkedHashMap<>();
     TraceCursor event = trace.cursor();
     long endNs = 0;
@@ -78,11 +79,11 @@ public final class OrderingChecker implements Checker {
         continue; // a lifecycle event about a whole stream
       }
       if (kind == EventKind.SEND) {
-        order(streams, event.stream(), tally).sent(sequence, event.index(), wallNs);
+        order(streams, event.stream(), tally, page).sent(sequence, event.index(), wallNs);
       } else if (kind == arrivals) {
-        order(streams, event.stream(), tally).arrived(sequence, event.index(), wallNs);
+        order(streams, event.stream(), tally, page).arrived(sequence, event.index(), wallNs);
       } else if (kind == EventKind.DROP) {
-        order(streams, event.stream(), tally).dropped(sequence, event.index());
+        order(streams, event.stream(), tally, page).dropped(sequence, event.index());
       }
     }
     for (StreamOrder order : streams.values()) {
@@ -91,10 +92,11 @@ public final class OrderingChecker implements Checker {
     return new OrderingReport(name(), arrivals, stallNs).verdict(trace, tally);
   }
 
-  private StreamOrder order(Map<String, StreamOrder> streams, String stream, OrderingTally tally) {
+  private StreamOrder order(
+      Map<String, StreamOrder> streams, String stream, OrderingTally tally, PageTimes page) {
     StreamOrder order = streams.get(stream);
     if (order == null) {
-      order = new StreamOrder(stream, stallNs, tally);
+      order = new StreamOrder(stream, stallNs, tally, page);
       streams.put(stream, order);
     }
     return order;

@@ -7,6 +7,7 @@ import static dev.weir.harness.check.OrderingDefect.OUT_OF_ORDER;
 import static dev.weir.harness.check.OrderingDefect.PHANTOM;
 import static dev.weir.harness.check.OrderingDefect.RESENT;
 import static dev.weir.harness.check.OrderingDefect.STALL;
+import static dev.weir.harness.check.OrderingTally.ALLOWED;
 import static dev.weir.harness.check.OrderingTally.SEQUENCE;
 import static dev.weir.harness.check.OrderingTally.UNARRIVED;
 import static dev.weir.harness.check.OrderingTally.VALUE;
@@ -37,7 +38,8 @@ final class OrderingReport {
 
   Verdict verdict(TraceSnapshot trace, OrderingTally tally) {
     Status status =
-        Status.judged(tally.firstFailure().present(), tally.firstAllowed().present(), false);
+        Status.judged(tally.firstFailure().present(), tally.firstAllowed().present(),
+            tally.sent() == 0 && tally.arrived() == 0);
     Violation violation = violation(trace, tally);
     return new Verdict(
         checker,
@@ -104,15 +106,19 @@ final class OrderingReport {
       case OUT_OF_ORDER -> s + " arrived after sequence " + value;
       case LOST -> s + " never arrived, and no drop was recorded for it";
       case STALL ->
-          f.number(UNARRIVED) != 0
+          (f.number(UNARRIVED) != 0
               ? s + " had still not arrived " + Units.millis(value) + " after its send"
-              : s + " arrived " + Units.millis(value) + " after its send";
+              : s + " arrived " + Units.millis(value) + " after its send")
+          + (f.number(ALLOWED) == 0 ? "" : ", beyond the bound plus the "
+              + Units.millis(f.number(ALLOWED)) + " allowed for the page's times (the page clock's"
+              + " bound and the time the page's event loop was held meanwhile)");
       case ALLOWED_LOST -> s + " never arrived; a drop event accounts for it";
     };
   }
 
   private String summary(Status status, OrderingTally tally, Violation violation) {
-    StringBuilder s = new StringBuilder(status.label()).append(": ");
+    StringBuilder s = Units.verdictStart(status, status == Status.INCONCLUSIVE
+        ? "nothing was sent and nothing arrived: there was nothing to judge." : null);
     s.append(Units.plural(tally.sent(), "message")).append(" sent on ");
     s.append(Units.plural(tally.streams(), "stream")).append(", ");
     s.append(Units.plural(tally.arrived(), arrivals.label() + " event")).append("; ");

@@ -17,6 +17,9 @@ final class OrderingTally {
   /** For a stall: 1 when the message never arrived, so its wait ran to the end; else 0. */
   static final int UNARRIVED = 2;
 
+  /** A stall's allowance for the page's times (clock bound, held event loop), ns. */
+  static final int ALLOWED = 3;
+
   private final long[] defects = new long[OrderingDefect.values().length];
   private final EarliestFinding<OrderingDefect> firstFailure = new EarliestFinding<>();
   private final EarliestFinding<OrderingDefect> firstAllowed = new EarliestFinding<>();
@@ -64,10 +67,23 @@ final class OrderingTally {
       long index,
       long value,
       boolean unarrived) {
+    found(defect, stream, sequence, index, value, unarrived, 0);
+  }
+
+  /** As above, for a stall that allowed {@code allowedNs} for the page's times. */
+  void found(
+      OrderingDefect defect,
+      String stream,
+      long sequence,
+      long index,
+      long value,
+      boolean unarrived,
+      long allowedNs) {
     defects[defect.ordinal()]++;
     EarliestFinding<OrderingDefect> first = defect.allowed() ? firstAllowed : firstFailure;
     if (first.offer(defect, stream, index)) {
-      first.put(SEQUENCE, sequence).put(VALUE, value).put(UNARRIVED, unarrived ? 1 : 0);
+      first.put(SEQUENCE, sequence).put(VALUE, value).put(UNARRIVED, unarrived ? 1 : 0)
+          .put(ALLOWED, allowedNs);
     }
   }
 

@@ -27,12 +27,14 @@ final class StreamOrder {
   private final String stream;
   private final long stallNs;
   private final OrderingTally tally;
+  private final PageTimes page;
   private final SequenceLedger ledger = new SequenceLedger();
 
-  StreamOrder(String stream, long stallNs, OrderingTally tally) {
+  StreamOrder(String stream, long stallNs, OrderingTally tally, PageTimes page) {
     this.stream = stream;
     this.stallNs = stallNs;
     this.tally = tally;
+    this.page = page;
     tally.countStream();
   }
 
@@ -47,7 +49,7 @@ final class StreamOrder {
     long index = (f & (DROPPED | ARRIVED)) == DROPPED ? ledger.index() : at;
     if ((f & ARRIVED) != 0) {
       // It arrived before its send was recorded: its wait is known only now.
-      if (stalled(sequence, ledger.index(), ledger.timeNs() - wallNs, false)) {
+      if (stalled(sequence, ledger.index(), wallNs, ledger.timeNs(), false)) {
         f |= FLAGGED;
       }
       countIfFine(f);
@@ -79,7 +81,7 @@ final class StreamOrder {
       ledger.store(f, wallNs, at);
       return;
     }
-    if (stalled(sequence, at, wallNs - ledger.timeNs(), false)) {
+    if (stalled(sequence, at, ledger.timeNs(), wallNs, false)) {
       f |= FLAGGED;
     }
     countIfFine(f);
@@ -107,7 +109,7 @@ final class StreamOrder {
           tally.found(ALLOWED_LOST, stream, sequence, index, 0, false);
         } else {
           tally.found(LOST, stream, sequence, index, 0, false);
-          stalled(sequence, index, endNs - ledger.timeNs(), true);
+          stalled(sequence, index, ledger.timeNs(), endNs, true);
         }
       } else if ((f & ARRIVED) != 0) {
         tally.found(PHANTOM, stream, sequence, index, 0, false);
@@ -124,17 +126,25 @@ final class StreamOrder {
 
   /**
    * The one place a wait is judged: records it, and true (with a finding named by event {@code at})
-   * if it is over the bound.
+   * if it is over the bound plus what the page's times allow. The arrival is the page's time,
+   * converted: it may be off by the page clock's bound; and while the page's event loop was held
+   * the message could not be taken, so the held time in between is allowed, not blamed.
    *
    * @param at the event the finding names: the arrival, or the send of a message that never arrived
    * @param neverArrived the wait ran to the end of the trace
    */
-  private boolean stalled(long sequence, long at, long waitNs, boolean neverArrived) {
+  private boolean stalled(
+      long sequence, long at, long sentNs, long arrivedNs, boolean neverArrived) {
+    long waitNs = arrivedNs - sentNs;
     tally.waited(stream, sequence, waitNs);
     if (waitNs <= stallNs) {
       return false;
     }
-    tally.found(STALL, stream, sequence, at, waitNs, neverArrived);
+    long allowedNs = (neverArrived ? 0 : page.boundAt(at)) + page.heldNs(sentNs, arrivedNs);
+    if (waitNs <= stallNs + allowedNs) {
+      return false;
+    }
+    tally.found(STALL, stream, sequence, at, waitNs, neverArrived, allowedNs);
     return true;
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Each defect the ordering checker judges, the first violation it names and its context. */
 class OrderingCheckerTest {
 
+  private static final long MS = 1_000_000;
   private static final OrderingChecker CHECKER =
       new OrderingChecker(EventKind.DELIVERY, Duration.ofSeconds(1));
 
@@ -51,11 +52,35 @@ class OrderingCheckerTest {
     }
 
     @Test
-    void anEmptyTraceIsOkWithNothingCounted() {
+    void anEmptyTraceIsInconclusiveWithNothingCounted() {
+      // Ledger: "OK: 0 messages sent on 0 streams" was a pass that judged nothing.
       Verdict v = CHECKER.check(new TestTrace().snapshot());
-      assertEquals(Status.OK, v.status());
+      assertEquals(Status.INCONCLUSIVE, v.status());
+      assertTrue(v.summary().startsWith("INCONCLUSIVE: nothing was sent and nothing arrived"),
+          v::summary);
       assertEquals(0, v.count("streams"));
       assertTrue(Double.isNaN(v.fraction("ok")), "a share of nothing sent");
+    }
+
+    @Test
+    void aWaitIsAStallOnlyBeyondTheBoundPlusThePagesClockBoundAndHeldTime() {
+      // Ledger: a delivery the page took late because its event loop was held (the renderer busy)
+      // is allowed the held time; the clock's bound is allowed as for every page time.
+      TestTrace t = new TestTrace().clockBound(MS).send("a", 0);
+      long sentNs = t.nowNs();
+      t.lag(300 * MS, sentNs + 900 * MS); // held from 600 ms to 900 ms after the send
+      t.deliverReceivedAt("a", 0, sentNs + 1_250 * MS); // 250 ms over the 1 s bound
+      Verdict v = CHECKER.check(t.snapshot());
+      assertEquals(Status.OK, v.status(), v::summary);
+
+      TestTrace late = new TestTrace().clockBound(MS).send("a", 0);
+      long sent = late.nowNs();
+      late.lag(100 * MS, sent + 900 * MS);
+      late.deliverReceivedAt("a", 0, sent + 1_250 * MS); // 250 ms over; 101 ms allowed
+      Verdict stalled = CHECKER.check(late.snapshot());
+      assertEquals("sequence 0 arrived 1250 ms after its send, beyond the bound plus the 101 ms"
+          + " allowed for the page's times (the page clock's bound and the time the page's event"
+          + " loop was held meanwhile)", stalled.firstViolation().orElseThrow().actual());
     }
 
     @Test
