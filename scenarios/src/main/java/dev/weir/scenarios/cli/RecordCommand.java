@@ -5,6 +5,8 @@ import dev.weir.harness.conformance.CaseResult;
 import dev.weir.harness.conformance.Frontend;
 import dev.weir.harness.conformance.JudgedRun;
 import dev.weir.scenarios.bundle.RunFiles;
+import dev.weir.scenarios.run.Conditions;
+import dev.weir.scenarios.run.RunConditions;
 import dev.weir.scenarios.run.ScenarioRunner;
 import dev.weir.scenarios.scenario.ScenarioInstance;
 import dev.weir.scenarios.scenario.ScenarioParser;
@@ -65,12 +67,17 @@ final class RecordCommand implements Callable<Integer> {
     Optional<Frontend> override = Optional.ofNullable(frontend).map(RunCommand::frontend);
     PrintWriter err = spec.commandLine().getErr();
     err.println("weir record: " + instance.id() + " on " + instance.scenario().transport().kind());
-    JudgedRun run = new ScenarioRunner(BrowserRuntime.shared(), override, Optional.empty())
-        .judge(instance);
+    ScenarioRunner runner = new ScenarioRunner(BrowserRuntime.shared(), override, Optional.empty());
+    JudgedRun run;
+    Conditions conditions;
+    try (RunConditions under = RunConditions.start(Optional.empty())) {
+      run = runner.judge(instance);
+      conditions = under.conditions();
+    }
     RunFiles.write(out, instance.scenario(), run);
     CaseResult result = run.result();
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(RunCommand.table(List.of(result)));
+    stdout.print(RunCommand.table(List.of(result), conditions));
     stdout.println("Recorded in " + out.toAbsolutePath().normalize() + ": " + RunFiles.STREAM + ", "
         + RunFiles.TRACE + ", " + RunFiles.VERDICT);
     stdout.flush();

@@ -7,7 +7,10 @@ import dev.weir.harness.conformance.CaseResult;
 import dev.weir.harness.conformance.Frontend;
 import dev.weir.harness.transport.Transports;
 import dev.weir.scenarios.bundle.ReproBundle;
+import dev.weir.scenarios.run.Conditions;
+import dev.weir.scenarios.run.RunConditions;
 import dev.weir.scenarios.run.ScenarioRunner;
+import dev.weir.scenarios.run.Stress;
 import dev.weir.scenarios.scenario.Expectation;
 import dev.weir.scenarios.scenario.ScenarioInstance;
 import dev.weir.scenarios.scenario.ScenarioParser;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,16 +70,27 @@ final class ReplayCommand implements Callable<Integer> {
           + " ordering, cleanup, backpressure, reconnect, buffer. Default: ${DEFAULT-VALUE}")
   List<String> expect;
 
+  @Mixin
+  StressOption stressOption;
+
   @Override
   public Integer call() throws IOException {
+    Optional<Stress> stress = stressOption.stress();
     Optional<ReproBundle> bundle = Files.isDirectory(what) ? Optional.of(new ReproBundle(what)) : Optional.empty();
     ScenarioInstance instance = bundle.isPresent() ? bundled(bundle.get()) : recording();
     Optional<Frontend> override = Optional.ofNullable(frontend).map(RunCommand::frontend);
     PrintWriter err = spec.commandLine().getErr();
-    err.println("weir replay: " + instance.id() + " on " + instance.scenario().transport().kind());
-    CaseResult result = new ScenarioRunner(BrowserRuntime.shared(), override, Optional.empty()).run(instance);
+    err.println("weir replay: " + instance.id() + " on " + instance.scenario().transport().kind()
+        + stress.map(s -> ", under stress: " + s.describe()).orElse(""));
+    ScenarioRunner runner = new ScenarioRunner(BrowserRuntime.shared(), override, Optional.empty());
+    CaseResult result;
+    Conditions conditions;
+    try (RunConditions under = RunConditions.start(stress)) {
+      result = runner.run(instance);
+      conditions = under.conditions();
+    }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(RunCommand.table(List.of(result)));
+    out.print(RunCommand.table(List.of(result), conditions));
     if (bundle.isPresent()) {
       String then = bundle.get().outcome();
       out.println(then.equals(result.outcome())

@@ -12,7 +12,10 @@ import dev.weir.harness.conformance.Frontend;
 import dev.weir.scenarios.bundle.ReproBundle;
 import dev.weir.scenarios.report.Report;
 import dev.weir.scenarios.report.ReportWriter;
+import dev.weir.scenarios.run.Conditions;
+import dev.weir.scenarios.run.RunConditions;
 import dev.weir.scenarios.run.ScenarioRunner;
+import dev.weir.scenarios.run.Stress;
 import dev.weir.scenarios.scenario.ScenarioInstance;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,8 +39,9 @@ import picocli.CommandLine.Spec;
  * {@code weir run conformance | PATH...}: the built-in conformance cases against a frontend, each
  * on every transport it applies to, or the scenario files under some paths, each instance on its
  * transport (what {@link Selection} chooses; {@code --seed} reseeds every scenario); a verdict
- * per checker, the table and/or JSON, and the HTML report. Exit 1 when any verdict FAILED, or when
- * {@code --repeat} saw a verdict change between runs.
+ * per checker, the table and/or JSON, and the HTML report, each with the conditions the runs ran
+ * under ({@code --stress}, the load average). Exit 1 when any verdict FAILED, or when {@code
+ * --repeat} saw a verdict change between runs.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs the conformance cases against a frontend (default: the bundled reference),"
@@ -52,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin
   Selection selection;
+
+  @Mixin
+  StressOption stressOption;
 
   @Option(names = "--frontend", paramLabel = "DIR",
       description = "The frontend's folder, with its index.html (default: the bundled reference,"
@@ -93,33 +100,39 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Optional<Stress> stress = stressOption.stress();
     checkOptions();
     Plan plan = selection.conformance() ? conformance() : scenarios();
     PrintWriter err = spec.commandLine().getErr();
     long total = (long) plan.runs() * repeat;
     err.println("weir run: " + plan.title() + ", " + total + " runs"
-        + (jobs == 1 ? "" : ", " + jobs + " at a time"));
+        + (jobs == 1 ? "" : ", " + jobs + " at a time")
+        + stress.map(s -> ", under stress: " + s.describe()).orElse(""));
     List<List<CaseResult>> rounds = new ArrayList<>();
-    long start = System.nanoTime();
-    long[] done = {0};
-    for (int round = 0; round < repeat; round++) {
-      rounds.add(plan.run(result -> {
-        done[0]++;
-        long etaS = (System.nanoTime() - start) / done[0] * (total - done[0]) / 1_000_000_000L;
-        err.printf("weir run: [%d/%d] %s on %s: %s (%.1f s; about %d s to go)%n", done[0], total,
-            result.caseId(), result.kind(), result.statuses(), result.took().toMillis() / 1000.0,
-            etaS);
-      }));
+    Conditions conditions;
+    try (RunConditions under = RunConditions.start(stress)) {
+      long start = System.nanoTime();
+      long[] done = {0};
+      for (int round = 0; round < repeat; round++) {
+        rounds.add(plan.run(result -> {
+          done[0]++;
+          long etaS = (System.nanoTime() - start) / done[0] * (total - done[0]) / 1_000_000_000L;
+          err.printf("weir run: [%d/%d] %s on %s: %s (%.1f s; about %d s to go)%n", done[0], total,
+              result.caseId(), result.kind(), result.statuses(), result.took().toMillis() / 1000.0,
+              etaS);
+        }));
+      }
+      conditions = under.conditions();
     }
     List<CaseResult> results = rounds.get(0);
-    Path index = report(plan.title(), results);
+    Path index = report(new Report(plan.title(), results, Optional.of(conditions)));
     PrintWriter out = spec.commandLine().getOut();
     boolean jsonOnly = JsonTarget.STDOUT.equals(json);
     if (!jsonOnly) {
-      out.print(table(results));
+      out.print(table(results, conditions));
     }
     if (json != null) {
-      JsonTarget.write(json, json(results), out);
+      JsonTarget.write(json, json(results, conditions), out);
     }
     List<String> differences = differences(rounds);
     if (repeat > 1) {
@@ -242,10 +255,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Writes the HTML, JSON and JUnit XML report; returns its index.html. */
-  private static Path report(String title, List<CaseResult> results) {
+  private static Path report(Report report) {
     try {
-      return ReportWriter.write(new Report(title, results), ReportWriter.DEFAULT_FOLDER)
-          .toAbsolutePath();
+      return ReportWriter.write(report, ReportWriter.DEFAULT_FOLDER).toAbsolutePath();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the report to " + ReportWriter.DEFAULT_FOLDER
           + ": " + e.getMessage(), e);
@@ -272,8 +284,11 @@ final class RunCommand implements Callable<Integer> {
     return verdict.firstViolation().map(v -> v.defect() + ": " + v.actual()).orElse("");
   }
 
-  /** The verdict table people read: a row per verdict, bundles, and a count of runs passed. */
-  static String table(List<CaseResult> results) {
+  /**
+   * The verdict table people read: a row per verdict, bundles, the conditions the runs ran under,
+   * and a count of runs passed (last, naming the failed checkers).
+   */
+  static String table(List<CaseResult> results, Conditions conditions) {
     int width = Math.max(18, results.stream().mapToInt(r -> r.caseId().length()).max().orElse(0));
     String row = "%-" + width + "s %-10s %-28s %s%n";
     StringBuilder table = new StringBuilder(
@@ -297,15 +312,18 @@ final class RunCommand implements Callable<Integer> {
           "%nRepro bundle of %s on %s: %s%n  replay: %s", result.caseId(), result.kind(), bundle,
           ReproBundle.command(bundle))));
     }
+    table.append('\n');
+    conditions.lines().forEach(line -> table.append(line).append('\n'));
     long passed = results.stream().filter(CaseResult::passed).count();
-    table.append(String.format("%n%d of %d runs passed.", passed, results.size()));
+    table.append(String.format("%d of %d runs passed.", passed, results.size()));
     table.append(failed.isEmpty() ? "" : " FAILED checkers: " + String.join(", ", failed));
     table.append(inconclusive.isEmpty() ? "" : (failed.isEmpty() ? " " : "; ")
         + "INCONCLUSIVE checkers (could not judge, not a pass): " + String.join(", ", inconclusive));
     return table.append("\n").toString();
   }
 
-  private static String json(List<CaseResult> results) {
+  /** A JSON object per run; each holds the command's conditions, the same in every run. */
+  private static String json(List<CaseResult> results, Conditions conditions) {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
       json.writeStartArray();
@@ -322,6 +340,8 @@ final class RunCommand implements Callable<Integer> {
           verdict.writeJson(json);
         }
         json.writeEndArray();
+        json.writeFieldName("conditions");
+        conditions.writeJson(json);
         json.writeEndObject();
       }
       json.writeEndArray();

@@ -79,7 +79,10 @@ final class IndexHtml implements ReportFile {
           .append("\">").append(total.getValue()).append(' ').append(total.getKey().label())
           .append("</span>");
     }
-    html.append("</p>\n</header>\n");
+    html.append("</p>\n");
+    report.conditions().ifPresent(conditions -> conditions.lines().forEach(line ->
+        html.append("<p class=\"conditions\">").append(escape(line)).append("</p>\n")));
+    html.append("</header>\n");
   }
 
   private static void matrix(Report report, StringBuilder html) {

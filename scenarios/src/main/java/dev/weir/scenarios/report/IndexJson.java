@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weir.harness.check.Status;
 import dev.weir.harness.check.Verdict;
 import dev.weir.harness.evidence.Evidence;
+import dev.weir.scenarios.run.Conditions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code index.json}: the whole report for tools, fields in a fixed order and no whitespace, so a
@@ -45,6 +47,10 @@ final class IndexJson implements ReportFile {
       json.writeStartObject();
       json.writeStringField("format", FORMAT);
       json.writeStringField("title", report.title());
+      if (report.conditions().isPresent()) {
+        json.writeFieldName("conditions");
+        report.conditions().get().writeJson(json);
+      }
       json.writeObjectFieldStart("totals");
       json.writeNumberField("runs", report.runs().size());
       for (Map.Entry<Status, Long> total : report.totals().entrySet()) {
@@ -75,7 +81,8 @@ final class IndexJson implements ReportFile {
 
   /**
    * The report an {@code index.json} holds: writing it again gives the same bytes. Each run's
-   * description is its case's title (a report keeps one per case).
+   * description is its case's title (a report keeps one per case); a file without conditions (from
+   * a weir before they were recorded) reads as a report without them.
    *
    * @throws IOException when the file cannot be read, or is not a report's index.json in this
    *     layout (the message says what was expected)
@@ -106,7 +113,9 @@ final class IndexJson implements ReportFile {
             Duration.ofNanos(run.required("took_ns").asLong()),
             Evidence.fromJson(run.required("evidence"))));
       }
-      return new Report(json.required("title").asText(), runs);
+      JsonNode conditions = json.path("conditions");
+      return new Report(json.required("title").asText(), runs, conditions.isMissingNode()
+          ? Optional.empty() : Optional.of(Conditions.fromJson(conditions)));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": expected a report's index.json in layout " + FORMAT + ": "
           + e.getMessage(), e);

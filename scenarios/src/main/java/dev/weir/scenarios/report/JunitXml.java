@@ -2,6 +2,7 @@ package dev.weir.scenarios.report;
 
 import dev.weir.harness.conformance.CaseResult;
 import dev.weir.harness.check.Verdict;
+import dev.weir.scenarios.run.Conditions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -16,7 +17,8 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code <testcase>} per case and transport, named {@code <case> [<transport>]} in class {@code
  * weir.<case with / as .>}; a run with a FAILED verdict has a {@code <failure>} whose message is
  * that verdict's first violation and whose text is its summary. NON-STRICT and INFORMATIONAL runs
- * pass, as {@link dev.weir.harness.check.Status#passed()} says.
+ * pass, as {@link dev.weir.harness.check.Status#passed()} says. The stress and load average the runs
+ * ran under, when recorded, are the suite's {@code <properties>}.
  */
 final class JunitXml implements ReportFile {
 
@@ -44,6 +46,9 @@ final class JunitXml implements ReportFile {
       xml.writeAttribute(
           "time",
           seconds(report.runs().stream().map(CaseResult::took).reduce(Duration.ZERO, Duration::plus)));
+      if (report.conditions().isPresent()) {
+        properties(report.conditions().get(), xml);
+      }
       for (CaseResult run : report.runs()) {
         testcase(run, xml);
       }
@@ -55,6 +60,35 @@ final class JunitXml implements ReportFile {
     } catch (XMLStreamException e) {
       throw new IOException("writing junit.xml: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code <properties>}, as Surefire writes the JVM's: {@code weir.stress} (the spec, when the runs
+   * ran under stress) and {@code weir.load_average_1m.start} and {@code .end} (when known).
+   */
+  private static void properties(Conditions conditions, XMLStreamWriter xml)
+      throws XMLStreamException {
+    xml.writeCharacters("\n  ");
+    xml.writeStartElement("properties");
+    if (conditions.stress().isPresent()) {
+      property("weir.stress", conditions.stress().get().toString(), xml);
+    }
+    if (conditions.loadAverage().isPresent()) {
+      property("weir.load_average_1m.start",
+          conditions.loadAverage().get().atStart().toPlainString(), xml);
+      property("weir.load_average_1m.end", conditions.loadAverage().get().atEnd().toPlainString(),
+          xml);
+    }
+    xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+  }
+
+  private static void property(String name, String value, XMLStreamWriter xml)
+      throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeEmptyElement("property");
+    xml.writeAttribute("name", name);
+    xml.writeAttribute("value", value);
   }
 
   private static void testcase(CaseResult run, XMLStreamWriter xml) throws XMLStreamException {

@@ -2,6 +2,7 @@ package dev.weir.scenarios.report;
 
 import dev.weir.harness.conformance.CaseResult;
 import dev.weir.harness.check.Status;
+import dev.weir.scenarios.run.Conditions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +23,14 @@ import java.util.Set;
  *
  * @param title the report's heading, such as {@code weir conformance: fixtures/frontend/reference}
  * @param runs in the order they ran; at most one per case and transport
+ * @param conditions the stress and load average the runs ran under; empty when not recorded (a
+ *     report from a weir before they were)
  */
-public record Report(String title, List<CaseResult> runs) {
+public record Report(String title, List<CaseResult> runs, Optional<Conditions> conditions) {
 
   public Report {
     Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(conditions, "conditions");
     runs = List.copyOf(runs);
     Set<String> seen = new HashSet<>();
     for (CaseResult run : runs) {

@@ -12,7 +12,8 @@ import java.util.List;
  * leaves the previous report (or none) and at most a hidden temporary folder, never half a report.
  *
  * <pre>{@code
- * ReportWriter.write(new Report("weir conformance", runs), ReportWriter.DEFAULT_FOLDER);
+ * ReportWriter.write(new Report("weir conformance", runs, Optional.of(conditions)),
+ *     ReportWriter.DEFAULT_FOLDER);
  * }</pre>
  */
 public final class ReportWriter {

@@ -1,15 +1,20 @@
 package dev.weir.scenarios.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weir.scenarios.bundle.RunFilesRead;
+import dev.weir.scenarios.run.LiveBusyThreads;
+import dev.weir.scenarios.run.Stress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -17,7 +22,8 @@ import picocli.CommandLine;
 /**
  * {@code weir run} end to end, in real Chromium: a broken frontend exits 1 naming the checker that
  * caught it, the reference exits 0, {@code --seed} reseeds scenarios, {@code --json} prints or
- * writes the results, and bad input exits 2 saying what was expected.
+ * writes the results, {@code --stress} is recorded in the table, the JSON and the report, and bad
+ * input exits 2 saying what was expected.
  */
 class RunCommandTest {
 
@@ -106,6 +112,15 @@ class RunCommandTest {
     assertEquals(null, parse("conformance").json);
   }
 
+  @Test
+  void stressTakesASpecAndIsNoneWithoutIt() {
+    assertEquals(Optional.of(new Stress(4)),
+        parse("conformance", "--stress", "cpu=4").stressOption.stress());
+    assertEquals(Optional.of(new Stress(1)),
+        parse("--stress=cpu=1", SCENARIOS).stressOption.stress());
+    assertEquals(Optional.empty(), parse("conformance").stressOption.stress());
+  }
+
   private static RunCommand parse(String... args) {
     RunCommand run = new RunCommand();
     new CommandLine(run).parseArgs(args);
@@ -119,10 +134,13 @@ class RunCommandTest {
     assertEquals(0, Cli.run("simulate", "-q", "--scenario", "examples/accelerometer.yaml",
         "--duration", "500ms", "--out", recording.toString()).code());
     Cli replay = Cli.run("replay", recording.toString(), "--transport", "sse", "--speed", "max",
-        "--expect", "ordering,buffer");
+        "--expect", "ordering,buffer", "--stress", "cpu=1");
     assertEquals(0, replay.code(), replay.toString());
     assertTrue(replay.out().contains("replay             sse        ordering/consume OK"), replay.out());
     assertTrue(replay.out().contains("replay             sse        buffer OK"), replay.out());
+    assertTrue(replay.out().contains("\nUnder stress: 1 busy thread (cpu=1)\nLoad average (1 min): "),
+        replay.out());
+    assertEquals(List.of(), LiveBusyThreads.list());
 
     Files.writeString(dir.resolve("notes.txt"), "not a bundle");
     assertEquals("weir replay: " + dir + ": expected a repro bundle (a folder with a scenario.yaml,"
@@ -138,6 +156,10 @@ class RunCommandTest {
         Cli.run("replay", recording.toString(), "--transport", "carrier-pigeon").err());
     Cli missing = Cli.run("replay", dir.resolve("nope.mcap").toString());
     assertEquals(2, missing.code(), missing.toString());
+    Cli stress = Cli.run("replay", recording.toString(), "--stress", "cpu=lots");
+    assertEquals(2, stress.code(), stress.toString());
+    assertEquals("weir replay: --stress cpu=lots: expected cpu=N with N 1 or more (N busy threads),"
+        + " such as cpu=4\n", stress.err());
   }
 
   @Test
@@ -150,6 +172,42 @@ class RunCommandTest {
     assertTrue(result.err().contains("[1/1] 5.1-buffer on channel: buffer FAILED"), result.err());
     Path index = Path.of(result.out().substring(result.out().indexOf("Report: ") + 8).trim());
     assertTrue(Files.readString(index).contains("buffer"), "the report at " + index);
+  }
+
+  @Test
+  void underStressTheTableTheJsonAndTheReportSayHowBusyTheMachineWasAndTheReportRedrawsTheSame(
+      @TempDir Path dir) throws IOException {
+    Path json = dir.resolve("results.json");
+    Cli result = Cli.run("run", "conformance", "--checker", "buffer", "--transport", "channel",
+        "--stress", "cpu=2", "--json", json.toString());
+    assertEquals(0, result.code(), result.toString());
+    assertEquals(List.of(), LiveBusyThreads.list(), "stopped after the last run");
+    assertTrue(result.err().contains(", 1 runs, under stress: 2 busy threads (cpu=2)\n"),
+        result.err());
+    assertTrue(Pattern.compile("\n\nUnder stress: 2 busy threads \\(cpu=2\\)\nLoad average \\(1 min\\):"
+        + " \\d+\\.\\d\\d at the start, \\d+\\.\\d\\d at the end\n1 of 1 runs passed\\.\n")
+        .matcher(result.out()).find(), result.out());
+    JsonNode conditions = new ObjectMapper().readTree(json.toFile()).get(0).get("conditions");
+    assertEquals("cpu=2", conditions.get("stress").get("spec").asText(), conditions.toString());
+    assertEquals(2, conditions.get("stress").get("busy_threads").asInt());
+    assertTrue(conditions.get("load_average_1m").get("start").isNumber(), conditions.toString());
+    assertTrue(conditions.get("load_average_1m").get("end").isNumber(), conditions.toString());
+
+    Path report = Path.of(result.out().substring(result.out().indexOf("Report: ") + 8,
+        result.out().indexOf("\nJSON: ")).trim()).getParent();
+    assertEquals(conditions, new ObjectMapper().readTree(report.resolve("index.json").toFile())
+        .get("conditions"));
+    assertTrue(Files.readString(report.resolve("index.html"))
+        .contains("<p class=\"conditions\">Under stress: 2 busy threads (cpu=2)</p>"));
+    assertTrue(Files.readString(report.resolve("junit.xml"))
+        .contains("<property name=\"weir.stress\" value=\"cpu=2\"/>"));
+    Path redrawn = Files.createDirectories(dir.resolve("redrawn"));
+    Files.copy(report.resolve("index.json"), redrawn.resolve("index.json"));
+    assertEquals(0, Cli.run("report", redrawn.toString()).code());
+    for (String file : List.of("index.json", "index.html", "junit.xml")) {
+      assertArrayEquals(Files.readAllBytes(report.resolve(file)),
+          Files.readAllBytes(redrawn.resolve(file)), file);
+    }
   }
 
   @Test
@@ -214,6 +272,17 @@ class RunCommandTest {
     assertEquals(2, crowded.code(), crowded.toString());
     assertTrue(crowded.err().startsWith("weir run: --jobs " + (processors + 1) + ": expected 1 to "
         + processors + " (this machine's processors"), crowded.err());
+
+    for (String spec : List.of("cpu=0", "cpu=-1", "cpu=four", "cpu", "memory=1g", "cpu=2,cpu=3")) {
+      Cli stress = Cli.run("run", "conformance", "--stress", spec);
+      assertEquals(2, stress.code(), stress.toString());
+      assertEquals("weir run: --stress " + spec + ": expected cpu=N with N 1 or more (N busy"
+          + " threads), such as cpu=4\n", stress.err());
+    }
+    Cli noSpec = Cli.run("run", "conformance", "--stress");
+    assertEquals(2, noSpec.code(), noSpec.toString());
+    assertTrue(noSpec.err().startsWith("Missing required parameter for option '--stress' (SPEC)"),
+        noSpec.err());
 
     Cli checker = Cli.run("run", "conformance", "--checker", "jitter");
     assertEquals(2, checker.code(), checker.toString());

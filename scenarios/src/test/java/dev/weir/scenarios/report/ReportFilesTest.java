@@ -13,9 +13,11 @@ import dev.weir.harness.check.Status;
 import dev.weir.harness.check.Verdict;
 import dev.weir.harness.evidence.Evidence;
 import dev.weir.harness.trace.Trace;
+import dev.weir.scenarios.run.Conditions;
 import dev.weir.simulator.pacing.ManualWallClock;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Nested;
@@ -56,11 +59,14 @@ class ReportFilesTest {
     void aSmallModelIsWrittenExactly() throws IOException {
       Verdict verdict = informational();
       Evidence nothing = Evidence.of(Trace.start(new ManualWallClock(0)).snapshot());
+      Conditions plain = new Conditions(Optional.empty(), Optional.of(
+          new Conditions.LoadAverage(new BigDecimal("0.4"), new BigDecimal("1.005"))));
       Report report = new Report("t", List.of(new CaseResult("throughput", "measured", "channel",
-          List.of(verdict), Duration.ofMillis(1_500), nothing)));
+          List.of(verdict), Duration.ofMillis(1_500), nothing)), Optional.of(plain));
       Path folder = ReportWriter.write(report, dir.resolve("small")).getParent();
       assertEquals(
-          "{\"format\":\"weir.report.v1\",\"title\":\"t\",\"totals\":{\"runs\":1,\"ok\":0,"
+          "{\"format\":\"weir.report.v1\",\"title\":\"t\",\"conditions\":{\"stress\":null,"
+              + "\"load_average_1m\":{\"start\":0.40,\"end\":1.01}},\"totals\":{\"runs\":1,\"ok\":0,"
               + "\"non-strict\":0,\"failed\":0,\"informational\":1},\"cases\":[{\"id\":"
               + "\"throughput\",\"title\":\"measured\"}],\"transports\":[\"channel\"],\"runs\":["
               + "{\"case\":\"throughput\",\"transport\":\"channel\",\"status\":\"INFORMATIONAL\","
@@ -101,6 +107,26 @@ class ReportFilesTest {
             Files.readAllBytes(second.resolve(file)), file);
       }
       assertEquals(SampleReport.build().runs().get(4).evidence(), read.runs().get(4).evidence());
+      assertEquals(Optional.of(SampleReport.CONDITIONS), read.conditions());
+    }
+
+    @Test
+    void anIndexJsonFromBeforeConditionsWereRecordedReadsAndIsWrittenTheSame() throws IOException {
+      Path first = ReportWriter.write(SampleReport.build(), dir.resolve("first")).getParent();
+      Path index = first.resolve("index.json");
+      String withConditions = Files.readString(index);
+      String before = withConditions.replace("\"conditions\":{\"stress\":{\"spec\":\"cpu=4\","
+          + "\"busy_threads\":4},\"load_average_1m\":{\"start\":0.41,\"end\":4.00}},", "");
+      assertTrue(before.length() < withConditions.length(), withConditions);
+      Files.writeString(index, before);
+
+      Report read = Report.read(index);
+      Path second = ReportWriter.write(read, dir.resolve("second")).getParent();
+
+      assertEquals(Optional.empty(), read.conditions());
+      assertEquals(before, Files.readString(second.resolve("index.json")));
+      assertFalse(Files.readString(second.resolve("index.html")).contains("class=\"conditions\""));
+      assertFalse(Files.readString(second.resolve("junit.xml")).contains("<properties>"));
     }
 
     @Test
@@ -127,12 +153,22 @@ class ReportFilesTest {
   class IndexHtmlFile {
 
     @Test
+    void theHeaderSaysWhatTheRunsRanUnder() throws IOException {
+      String html = Files.readString(ReportWriter.write(SampleReport.build(), dir.resolve("h")));
+      String header = html.substring(html.indexOf("<header>"), html.indexOf("</header>"));
+      assertTrue(header.endsWith("</p>\n<p class=\"conditions\">Under stress: 4 busy threads"
+          + " (cpu=4)</p>\n<p class=\"conditions\">Load average (1 min): 0.41 at the start, 4.00"
+          + " at the end</p>\n"), header);
+    }
+
+    @Test
     void embedsTheEvidenceSoThatNoStringCanEndItsScriptElement() throws IOException {
       String name = "log</script><script>alert(1)</script>&<!--";
       Trace trace = Trace.start(new ManualWallClock(0));
       trace.buffer(trace.stream(name), 1, 0, new long[] {0}, 1, 0);
       Report report = new Report("t", List.of(new CaseResult("buffer", "b", "channel",
-          List.of(informational()), Duration.ZERO, Evidence.of(trace.snapshot()))));
+          List.of(informational()), Duration.ZERO, Evidence.of(trace.snapshot()))),
+          Optional.empty());
       String html = Files.readString(
           ReportWriter.write(report, dir.resolve("escaped")));
       String open = "<script type=\"application/json\" id=\"weir-evidence\">";
@@ -162,6 +198,14 @@ class ReportFilesTest {
       assertEquals("2", suite.getAttribute("failures"));
       assertEquals("0", suite.getAttribute("errors"));
       assertEquals("16.932", suite.getAttribute("time"));
+      NodeList properties = suite.getElementsByTagName("property");
+      Map<String, String> recorded = new LinkedHashMap<>();
+      for (int i = 0; i < properties.getLength(); i++) {
+        Element property = (Element) properties.item(i);
+        recorded.put(property.getAttribute("name"), property.getAttribute("value"));
+      }
+      assertEquals(Map.of("weir.stress", "cpu=4", "weir.load_average_1m.start", "0.41",
+          "weir.load_average_1m.end", "4.00"), recorded);
       NodeList cases = suite.getElementsByTagName("testcase");
       assertEquals(6, cases.getLength());
       Element websocket = (Element) cases.item(1);
@@ -205,7 +249,8 @@ class ReportFilesTest {
           throw new IOException("disk full");
         }
       };
-      Report other = new Report("other", SampleReport.build().runs().subList(0, 1));
+      Report other =
+          new Report("other", SampleReport.build().runs().subList(0, 1), Optional.empty());
       IOException e = assertThrows(IOException.class,
           () -> new ReportWriter(List.of(new IndexJson(), broken)).into(other, folder));
 

@@ -14,20 +14,24 @@ import dev.weir.harness.evidence.Judgement;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.Trace;
 import dev.weir.harness.trace.TraceSnapshot;
+import dev.weir.scenarios.run.Conditions;
+import dev.weir.scenarios.run.Stress;
 import dev.weir.simulator.pacing.ManualWallClock;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A report model with every status and every plot, from synthetic traces judged by the real
  * checkers: ordering OK on channel (latency, throughput), FAILED on websocket (out of order),
  * NON-STRICT on sse (a loss a drop accounts for); a buffer filling to its capacity (occupancy);
  * a reconnect whose backoff overshoots its cap (retries, one outside); and an INFORMATIONAL
- * throughput case. The same model every time.
+ * throughput case; run under stress ({@link #CONDITIONS}). The same model every time.
  */
 public final class SampleReport {
 
@@ -39,6 +43,10 @@ public final class SampleReport {
       "buffer", Map.of("channel", "OK"),
       "reconnect/cap", Map.of("websocket", "FAILED"),
       "throughput", Map.of("channel", "INFORMATIONAL"));
+
+  /** The conditions the model's runs ran under: stressed, the load average rising. */
+  static final Conditions CONDITIONS = new Conditions(Optional.of(new Stress(4)),
+      Optional.of(new Conditions.LoadAverage(new BigDecimal("0.41"), new BigDecimal("4.00"))));
 
   private SampleReport() {}
 
@@ -62,7 +70,8 @@ public final class SampleReport {
         "INFORMATIONAL: 300 messages in 3 s, measured, not judged.");
     runs.add(new CaseResult("throughput", "messages per second, measured", "channel",
         List.of(measured), Duration.ofMillis(3_000), Judgement.of(clean, List.of()).evidence()));
-    return new Report("weir conformance: sample <frontend> & \"friends\"", runs);
+    return new Report("weir conformance: sample <frontend> & \"friends\"", runs,
+        Optional.of(CONDITIONS));
   }
 
   private static CaseResult run(String id, String title, String transport, TraceSnapshot trace,
