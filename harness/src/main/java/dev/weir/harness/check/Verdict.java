@@ -109,12 +109,12 @@ public final class Verdict {
 
   /**
    * This verdict for a run that did not complete: a pass becomes {@link Status#INCONCLUSIVE} (what
-   * was judged held, but not all of the run was there to judge), its summary led by {@code why}; a
-   * failure stays a failure (what was there already broke the declared behaviour), and so does a
-   * measurement, which says what it measured.
+   * was judged held, but not all of the run was there to judge), and an inconclusive one stays so,
+   * each with its summary led by {@code why}; a failure stays a failure (what was there already
+   * broke the declared behaviour), and so does a measurement, which says what it measured.
    */
   public Verdict incomplete(String why) {
-    if (status != Status.OK && status != Status.NON_STRICT) {
+    if (status != Status.OK && status != Status.NON_STRICT && status != Status.INCONCLUSIVE) {
       return this;
     }
     String judged = summary.startsWith(status.label() + ": ")

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -148,17 +149,18 @@ public sealed interface Expectation {
 
   /**
    * {@code buffer: {capacity, heap_tolerance}}: the frontend's circular buffer holds at most
-   * {@code capacity}, exactly the newest, and the heap stays flat once it is full.
+   * {@code capacity}, exactly the newest, and, when a heap tolerance is declared, the heap stays
+   * flat once it is full (the run then samples the heap, and a run too short to judge it is
+   * INCONCLUSIVE).
    *
    * @param capacity 1 to {@link #MAX_CAPACITY}
-   * @param heapToleranceBytes 0 or more
+   * @param heapToleranceBytes 0 or more; empty when memory is not judged
    */
-  record Buffer(int capacity, long heapToleranceBytes) implements Expectation {
+  record Buffer(int capacity, OptionalLong heapToleranceBytes) implements Expectation {
 
     public static final int MAX_CAPACITY = BufferChecker.MAX_CAPACITY;
     /** config.js's default capacity, for a file that sets none. */
     public static final int DEFAULT_CAPACITY = 500;
-    public static final long DEFAULT_HEAP_TOLERANCE = 1L << 20;
 
     @Override
     public String key() {
@@ -167,7 +169,9 @@ public sealed interface Expectation {
 
     @Override
     public Checker checker() {
-      return new BufferChecker(capacity, heapToleranceBytes);
+      return heapToleranceBytes.isPresent()
+          ? new BufferChecker(capacity, heapToleranceBytes.getAsLong())
+          : new BufferChecker(capacity);
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads {@code expect:}, one key per checker, each a mapping of its settings (or nothing, for the
@@ -180,6 +181,6 @@ final class ExpectationReader {
     }
     return new Expectation.Buffer(
         capacity.isPresent() ? (int) Values.integer(capacity.get(), 1, Expectation.Buffer.MAX_CAPACITY, bound) : configured,
-        heap.isPresent() ? Units.size(heap.get()) : Expectation.Buffer.DEFAULT_HEAP_TOLERANCE);
+        heap.isPresent() ? OptionalLong.of(Units.size(heap.get())) : OptionalLong.empty());
   }
 }

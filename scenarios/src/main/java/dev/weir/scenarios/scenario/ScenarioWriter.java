@@ -162,8 +162,9 @@ public final class ScenarioWriter {
           .put("resumes", String.valueOf(reconnect.resumes())).toString();
     }
     Expectation.Buffer buffer = (Expectation.Buffer) expectation;
-    return new Flow().put("capacity", String.valueOf(buffer.capacity()))
-        .put("heap_tolerance", Units.sizeText(buffer.heapToleranceBytes())).toString();
+    Flow flow = new Flow().put("capacity", String.valueOf(buffer.capacity()));
+    buffer.heapToleranceBytes().ifPresent(heap -> flow.put("heap_tolerance", Units.sizeText(heap)));
+    return flow.toString();
   }
 
   /** A gauge's tolerance: a size for a metric in bytes ({@code js-heap-bytes: 1MiB}), a count otherwise. */

@@ -59,7 +59,7 @@ public final class SampleReport {
     runs.add(run("ordering", orderingTitle, "websocket", streaming(10, -1), List.of(ordering), 3_310));
     runs.add(run("ordering", orderingTitle, "sse", streaming(-1, 20), List.of(ordering), 3_402));
     runs.add(run("buffer", "600 readings into a circular buffer of 200", "channel", buffered(),
-        List.of(new BufferChecker(200, 1 << 20)), 1_850));
+        List.of(new BufferChecker(200)), 1_850));
     runs.add(run("reconnect/cap", "server down; 50 ms × 2 capped at 200 ms, no jitter", "websocket",
         reconnecting(), List.of(new ReconnectChecker(new ReconnectPolicy(Duration.ofMillis(50), 2,
             Duration.ofMillis(200), Jitter.NONE, 20, Duration.ofSeconds(1)),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.weir.harness.transport.Backpressure.Policy;
 import dev.weir.simulator.spec.SpecException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class ScenarioMatrixTest {
         instances.stream().map(ScenarioInstance::id).toList());
     assertEquals(Policy.LATEST_ONLY, instances.get(1).scenario().transport().window().orElseThrow().policy());
     assertEquals(100, instances.get(1).scenario().frontend().config().capacity().orElseThrow());
-    assertEquals(new Expectation.Buffer(50, 1 << 20), instances.get(1).scenario().expectations().get(0));
+    assertEquals(new Expectation.Buffer(50, OptionalLong.empty()), instances.get(1).scenario().expectations().get(0));
   }
 
   @Test

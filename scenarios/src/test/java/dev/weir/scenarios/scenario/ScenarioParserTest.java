@@ -71,7 +71,7 @@ class ScenarioParserTest {
         new Expectation.Cleanup(200 * MS, Map.of("js-heap-bytes", 2L << 20, "listeners", 0L)),
         new Expectation.Backpressure(Policy.DROP_OLDEST, 2 * 16 + 1, 18 * 64 * 1024, 2 * MS),
         new Expectation.Reconnect(backoff, new Expectation.Tolerance(MS, 50 * MS, 0.5), true),
-        new Expectation.Buffer(200, 512 * 1024)),
+        new Expectation.Buffer(200, OptionalLong.of(512 * 1024))),
         s.expectations());
   }
 
@@ -98,7 +98,7 @@ class ScenarioParserTest {
         new Expectation.Cleanup(250 * MS, Map.of("js-heap-bytes", 1L << 20)),
         new Expectation.Backpressure(Policy.BLOCK, 17, 2 * 64 * 1024, 5 * MS),
         new Expectation.Reconnect(Backoff.DEFAULT, Expectation.Tolerance.DEFAULT, false),
-        new Expectation.Buffer(500, 1L << 20)),
+        new Expectation.Buffer(500, OptionalLong.empty())),
         s.expectations());
   }
 
@@ -133,7 +133,7 @@ class ScenarioParserTest {
         """);
     Backoff frontend = new Backoff(20 * MS, 2, 160 * MS, Jitter.NONE, 4, S);
     assertEquals(List.of(new Expectation.Reconnect(frontend, Expectation.Tolerance.DEFAULT, false),
-        new Expectation.Buffer(64, 1L << 20)), s.expectations());
+        new Expectation.Buffer(64, OptionalLong.empty())), s.expectations());
   }
 
   @Test
