@@ -106,7 +106,7 @@ final class CleanupStream {
   }
 
   void sent(long index, long sequence, long wallNs) {
-    int p = period(wallNs);
+    int p = period(wallNs, 0);
     if (p < 0) {
       return;
     }
@@ -130,7 +130,7 @@ final class CleanupStream {
    * bound.
    */
   void delivered(long index, long sequence, long wallNs, long boundNs) {
-    int p = period(wallNs);
+    int p = period(wallNs, boundNs);
     if (p >= 0 && pageCloseNs[p] != NONE && wallNs - pageCloseNs[p] > stopNs + boundNs) {
       tally.found(
           CleanupDefect.DELIVERED_AFTER_CLOSE,
@@ -150,7 +150,7 @@ final class CleanupStream {
    * two bounds (the clock's conversion may have tightened between them).
    */
   void consumed(long index, long sequence, long wallNs, long boundNs) {
-    int p = period(wallNs);
+    int p = period(wallNs, boundNs);
     if (p < 0 || frontendCloseNs[p] == NONE) {
       return;
     }
@@ -200,14 +200,17 @@ final class CleanupStream {
 
   /**
    * The closed period that time {@code ns} falls in, or -1 if it falls in none (the stream was
-   * open, or had not closed yet, or the period is older than those kept).
+   * open, or had not closed yet, or the period is older than those kept). A page time within its
+   * bound {@code boundNs} of the period's end (the next open) may belong to the subscription that
+   * open began, so it is placed in none: the first message of a new subscription, converted a
+   * fraction of a millisecond early, is never judged against the close before it.
    */
-  private int period(long ns) {
+  private int period(long ns, long boundNs) {
     int kept = (int) Math.min(periods, PERIODS);
     for (int k = 0; k < kept; k++) {
       int p = Math.floorMod(newest - k, PERIODS);
       if (startNs[p] <= ns) {
-        return ns < endNs[p] ? p : -1;
+        return ns < endNs[p] - boundNs ? p : -1;
       }
     }
     if (periods > PERIODS) {

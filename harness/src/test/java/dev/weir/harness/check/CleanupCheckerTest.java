@@ -204,6 +204,23 @@ class CleanupCheckerTest {
   }
 
   @Test
+  void aPageTimeWithinItsBoundOfTheNextOpenMayBelongToThatSubscriptionAndIsNotJudged() {
+    // The next subscription's first message, converted early by less than the page clock's bound,
+    // comes out just before that subscription's open: never against the close before it.
+    TestTrace t = new TestTrace().clockBound(MS / 2).lifecycle(OPEN, "a", "subscribe");
+    t.sendRange("a", 0, 1).lifecycle(CLOSE, "a", "unsubscribe").lifecycle(CLOSE, "a", "frontend");
+    t.pause(300 * MS);
+    long reopenNs = t.nowNs() + TestTrace.TICK_NS;
+    t.lifecycle(OPEN, "a", "subscribe").send("a", 2);
+    t.deliverReceivedAt("a", 2, reopenNs - 300_000).consumeAt("a", 2, reopenNs - 300_000);
+    Verdict v = STRICT.check(t.snapshot());
+    assertEquals(Status.OK, v.status(), v::summary);
+    t.consumeAt("a", 1, reopenNs - 700_000); // beyond the bound: it was in the closed period
+    assertEquals("consumed-after-close", STRICT.check(t.snapshot()).firstViolation().orElseThrow()
+        .defect());
+  }
+
+  @Test
   void aConsumeIsJudgedAgainstTheFrontendsCloseBeyondTheLargerBoundOfTheTwo() {
     // Both are the page's times, converted while the bound tightened from 3 ms to 1 ms.
     TestTrace t = new TestTrace().clockBound(3 * MS).lifecycle(OPEN, "a", "subscribe");
