@@ -163,6 +163,18 @@ public final class CaseRun implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the producer is done: at least {@code length}, then as long as it keeps sending
+   * (a stream sent as fast as the page takes it has no length known ahead), until it has sent
+   * nothing for {@code idle}, and at most {@code atMost}. A producer not done by then leaves the
+   * run incomplete, as for {@link #awaitProducer(Duration)}.
+   */
+  void awaitProducer(Duration length, Duration idle, Duration atMost) {
+    if (!Poll.whileProgressing(producer::done, producer::sent, length, idle, atMost)) {
+      incomplete = producer.unfinished();
+    }
+  }
+
   /** Why the run did not complete (its producer never finished), if it did not. */
   Optional<String> incomplete() {
     return Optional.ofNullable(incomplete);

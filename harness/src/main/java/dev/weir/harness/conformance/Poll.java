@@ -43,6 +43,33 @@ final class Poll {
   }
 
   /**
+   * Waits until {@code done} holds, or {@code atLeast} has passed and {@code progress} has not
+   * changed for {@code idle} since, or {@code atMost} has passed; true if it held. How long a
+   * stream takes is not always known (as fast as a page takes it), but one that still moves is
+   * not stuck.
+   */
+  static boolean whileProgressing(BooleanSupplier done, LongSupplier progress, Duration atLeast,
+      Duration idle, Duration atMost) {
+    long start = System.nanoTime();
+    long last = progress.getAsLong();
+    long since = start;
+    while (!done.getAsBoolean()) {
+      long now = System.nanoTime();
+      long moved = progress.getAsLong();
+      if (moved != last) {
+        last = moved;
+        since = now;
+      }
+      boolean stuck = now - start >= atLeast.toNanos() && now - since >= idle.toNanos();
+      if (stuck || now - start >= atMost.toNanos()) {
+        return false;
+      }
+      LockSupport.parkNanos(STEP_NS);
+    }
+    return true;
+  }
+
+  /**
    * Returns once {@code progress} has not changed for {@code still}, or after {@code atMost} (a
    * run that never goes quiet, like a producer that was never stopped, is the checkers' to judge).
    */

@@ -35,8 +35,18 @@ public record StreamCase(
     Timeline timeline,
     List<Checker> checkers) implements ConformanceCase {
 
-  /** How long a run may go on past its timeline's length for the frontend to take it all. */
+  /**
+   * How long a run may go on past its timeline's length without a send (the frontend taking
+   * nothing, a wire held) before it ends incomplete.
+   */
   static final Duration GRACE = Duration.ofSeconds(10);
+
+  /**
+   * The least a frontend must take, on average, for its run to end: a stream sent as fast as the
+   * page takes it runs as long as the page keeps taking, up to its length plus the grace plus a
+   * millisecond a message (the reference takes tens of thousands a second).
+   */
+  static final Duration PER_MESSAGE = Duration.ofMillis(1);
 
   /** How often the page's heap is sampled while the stream runs, when memory is judged. */
   private static final Duration HEAP_EVERY = Duration.ofMillis(500);
@@ -76,7 +86,9 @@ public record StreamCase(
     run.start(stream, config, offer, new Producer(timeline, true));
     try (CaseRun.Sampling sampling = heap ? run.sampleHeapEvery(HEAP_EVERY) : null) {
       // A frontend that stops taking the stream never lets the producer finish: judge it anyway.
-      run.awaitProducer(timeline.length().plus(GRACE));
+      Duration length = timeline.length();
+      run.awaitProducer(length, GRACE,
+          length.plus(GRACE).plus(PER_MESSAGE.multipliedBy(timeline.count())));
     }
     run.closeWhenSettled();
     if (heap) {
