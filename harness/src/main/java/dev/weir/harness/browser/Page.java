@@ -4,6 +4,7 @@ import dev.weir.harness.browser.PageFailedException.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +55,7 @@ public final class Page implements AutoCloseable {
    * The page answers a ping with its clock's reading, so a ping is both the watchdog's question
    * and a sample of the page's clock taken both ways (see {@link PageClock}).
    */
-  private static final String PING = "window.cefQuery({request: 'h' + performance.timeOrigin"
+  private static final String PING = "window.cefQuery({request: 'h%d ' + performance.timeOrigin"
       + " + ' ' + performance.now()})";
   /** Pings at open: the fastest round trip of these bounds the clock before anything else. */
   private static final int CALIBRATION_PINGS = 16;
@@ -62,7 +63,16 @@ public final class Page implements AutoCloseable {
   /** The watchdog pings at least this often, so the clock's bound keeps tightening. */
   private static final long MAX_PING_PERIOD_MS = 1_000;
 
-  private record Ping(long sentNanos, CompletableFuture<Void> answered) {}
+  /**
+   * A ping, numbered: an answer is matched to its own send time only, never to a later ping's
+   * (a page time read before a send would put the page's clock past the truth).
+   */
+  private record Ping(long id, long sentNanos, CompletableFuture<Void> answered) {}
+
+  /** Pings not answered for this long are given up, and the next one is sent. */
+  private static final long PING_GIVEN_UP_NS = TimeUnit.SECONDS.toNanos(2);
+
+  private final AtomicLong nextPing = new AtomicLong();
 
   private final String url;
   private final CefClient client;
@@ -292,8 +302,9 @@ public final class Page implements AutoCloseable {
             () -> {
               Ping out = ping.get();
               long now = System.nanoTime();
-              if (out == null) {
-                ping();
+              if (out == null || (now - out.sentNanos() > PING_GIVEN_UP_NS
+                  && now - lastQueryNanos < PING_GIVEN_UP_NS && ping.compareAndSet(out, null))) {
+                ping(); // none out, or one lost (a navigation took it) while the page lives
               } else if (now - out.sentNanos() > limit && now - lastQueryNanos > limit) {
                 fail(
                     Kind.HUNG,
@@ -314,13 +325,13 @@ public final class Page implements AutoCloseable {
    * answered.
    */
   private CompletableFuture<Void> ping() {
-    Ping fresh = new Ping(System.nanoTime(), new CompletableFuture<>());
+    Ping fresh = new Ping(nextPing.incrementAndGet(), System.nanoTime(), new CompletableFuture<>());
     Ping out = ping.compareAndExchange(null, fresh);
     if (out != null) {
       return out.answered();
     }
     try {
-      run(PING, "weir-ping");
+      run(String.format(Locale.ROOT, PING, fresh.id()), "weir-ping");
     } catch (IllegalStateException closed) {
       ping.compareAndSet(fresh, null);
       fresh.answered().completeExceptionally(closed);
@@ -338,7 +349,7 @@ public final class Page implements AutoCloseable {
       try {
         answered.get(CALIBRATION_PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException lost) {
-        ping.set(null);
+        ping.set(null); // its answer, should it come, matches no ping
       } catch (ExecutionException closed) {
         return;
       } catch (InterruptedException e) {
@@ -348,17 +359,16 @@ public final class Page implements AutoCloseable {
     }
   }
 
-  /** The answer to a ping: {@code origin SP now}, the page's clock when it answered. */
+  /** The answer to a ping: {@code id SP origin SP now}, the page's clock when it answered. */
   private void pinged(String reading, long arrivalNanos) {
-    Ping out = ping.getAndSet(null);
-    if (out == null) {
-      return;
+    String[] parts = reading.split(" ");
+    Ping out = ping.get();
+    if (parts.length != 3 || out == null || out.id() != Long.parseLong(parts[0])
+        || !ping.compareAndSet(out, null)) {
+      return; // an answer to a ping given up
     }
-    int space = reading.indexOf(' ');
-    if (space > 0) {
-      clock.pinged(out.sentNanos(), Double.parseDouble(reading.substring(0, space)),
-          Double.parseDouble(reading.substring(space + 1)), arrivalNanos);
-    }
+    clock.pinged(out.sentNanos(), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+        arrivalNanos);
     out.answered().complete(null);
   }
 

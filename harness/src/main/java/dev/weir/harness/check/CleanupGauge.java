@@ -28,7 +28,7 @@ final class CleanupGauge {
     long growth = growth(value, baseline);
     maxGrowth = Math.max(maxGrowth, growth);
     if (growth > tolerance) {
-      tally.found(CleanupDefect.NOT_AT_BASELINE, stream, index, samples, value, baseline, metric);
+      tally.found(CleanupDefect.NOT_AT_BASELINE, stream, index, samples, value, baseline, metric, 0);
     }
   }
 

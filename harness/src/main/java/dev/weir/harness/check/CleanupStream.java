@@ -120,7 +120,8 @@ final class CleanupStream {
           sequence,
           afterNs,
           startIndex[p],
-          startDetail[p]);
+          startDetail[p],
+          0);
     }
   }
 
@@ -190,7 +191,8 @@ final class CleanupStream {
           NONE,
           0,
           openIndex,
-          openDetail);
+          openDetail,
+          0);
     }
   }
 

@@ -70,19 +70,8 @@ final class CleanupTally {
    *
    * @param index the event that shows the finding
    * @param what that close's or open's detail, or the gauge's metric (the finding's text)
+   * @param allowedNs the page clock's bound allowed where the finding compares a page time, else 0
    */
-  void found(
-      CleanupDefect defect,
-      String stream,
-      long index,
-      long subject,
-      long measured,
-      long reference,
-      String what) {
-    found(defect, stream, index, subject, measured, reference, what, 0);
-  }
-
-  /** As above, for a finding that allowed the page clock's bound {@code allowedNs}. */
   void found(
       CleanupDefect defect,
       String stream,

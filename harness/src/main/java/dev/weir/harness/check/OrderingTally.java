@@ -59,18 +59,8 @@ final class OrderingTally {
    * @param index the event that shows the finding
    * @param value see {@link #VALUE}
    * @param unarrived see {@link #UNARRIVED}
+   * @param allowedNs see {@link #ALLOWED}; 0 for all but stalls
    */
-  void found(
-      OrderingDefect defect,
-      String stream,
-      long sequence,
-      long index,
-      long value,
-      boolean unarrived) {
-    found(defect, stream, sequence, index, value, unarrived, 0);
-  }
-
-  /** As above, for a stall that allowed {@code allowedNs} for the page's times. */
   void found(
       OrderingDefect defect,
       String stream,

@@ -163,10 +163,11 @@ final class ReconnectStream {
     if (first && lastConsumed != TraceEvent.ABSENT) {
       tally.countResumeJudged();
       if (sequence > lastConsumed + 1) {
-        tally.found(ReconnectDefect.RESUME_LOST, 1, name, index, 0, lastConsumed, sequence, 0, 0);
+        tally.found(ReconnectDefect.RESUME_LOST, 1, name, index, 0, lastConsumed, sequence, 0, 0, 0,
+            0);
       } else if (sequence <= lastConsumed) {
         tally.found(
-            ReconnectDefect.RESUME_REPEATED, 1, name, index, 0, lastConsumed, sequence, 0, 0);
+            ReconnectDefect.RESUME_REPEATED, 1, name, index, 0, lastConsumed, sequence, 0, 0, 0, 0);
       }
     }
     lastConsumed = sequence;
@@ -185,6 +186,8 @@ final class ReconnectStream {
           afterGiveUp ? excessNs - firstGiveUpNs : 0,
           0,
           0,
+          0,
+          0,
           0);
     }
     if (exhaustedIndex >= 0) {
@@ -194,6 +197,8 @@ final class ReconnectStream {
           name,
           exhaustedIndex,
           exhaustedAttempts,
+          0,
+          0,
           0,
           0,
           0,
@@ -209,7 +214,9 @@ final class ReconnectStream {
           wideDelayNs,
           wideLowNs,
           wideHighNs,
-          chance);
+          chance,
+          0,
+          0);
     }
   }
 

@@ -117,21 +117,10 @@ final class ReconnectTally {
     }
   }
 
-  /** Counts {@code n} findings of {@code defect} and keeps the one at {@code index} if earliest. */
-  void found(
-      ReconnectDefect defect,
-      long n,
-      String stream,
-      long index,
-      long attempt,
-      long first,
-      long second,
-      long third,
-      double chance) {
-    found(defect, n, stream, index, attempt, first, second, third, chance, 0, 0);
-  }
-
-  /** As above, for a timed finding that allowed the page clock's bound and the page's lag. */
+  /**
+   * Counts {@code n} findings of {@code defect} and keeps the one at {@code index} if earliest; a
+   * timed one with what it allowed besides the tolerance ({@link #BOUND}, {@link #HELD}), else 0.
+   */
   void found(
       ReconnectDefect defect,
       long n,

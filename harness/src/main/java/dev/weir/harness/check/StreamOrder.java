@@ -43,7 +43,7 @@ final class StreamOrder {
     tally.countSend();
     byte f = ledger.load(sequence, true);
     if ((f & SENT) != 0) {
-      tally.found(RESENT, stream, sequence, at, 0, false);
+      tally.found(RESENT, stream, sequence, at, 0, false, 0);
       return;
     }
     long index = (f & (DROPPED | ARRIVED)) == DROPPED ? ledger.index() : at;
@@ -67,7 +67,7 @@ final class StreamOrder {
         if ((f & (SENT | FLAGGED)) == SENT) {
           tally.uncountOk(); // it had counted as fine
         }
-        tally.found(DUPLICATE, stream, sequence, at, 0, false);
+        tally.found(DUPLICATE, stream, sequence, at, 0, false, 0);
         ledger.store((byte) (f | DUPLICATED | FLAGGED));
       }
       return;
@@ -75,7 +75,7 @@ final class StreamOrder {
     f |= ARRIVED;
     if (sequence < maxArrived) {
       f |= FLAGGED;
-      tally.found(OUT_OF_ORDER, stream, sequence, at, maxArrived, false);
+      tally.found(OUT_OF_ORDER, stream, sequence, at, maxArrived, false, 0);
     }
     if ((f & SENT) == 0) {
       ledger.store(f, wallNs, at);
@@ -106,13 +106,13 @@ final class StreamOrder {
       long index = ledger.index();
       if ((f & SENT) != 0) {
         if ((f & DROPPED) != 0) {
-          tally.found(ALLOWED_LOST, stream, sequence, index, 0, false);
+          tally.found(ALLOWED_LOST, stream, sequence, index, 0, false, 0);
         } else {
-          tally.found(LOST, stream, sequence, index, 0, false);
+          tally.found(LOST, stream, sequence, index, 0, false, 0);
           stalled(sequence, index, ledger.timeNs(), endNs, true);
         }
       } else if ((f & ARRIVED) != 0) {
-        tally.found(PHANTOM, stream, sequence, index, 0, false);
+        tally.found(PHANTOM, stream, sequence, index, 0, false, 0);
       }
     }
   }
