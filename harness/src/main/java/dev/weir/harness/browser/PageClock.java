@@ -132,6 +132,18 @@ public final class PageClock {
   }
 
   /**
+   * A report the page sent at {@code nowMs} (document {@code origin}), arrived at {@code
+   * arrivalNanos}, of something the page did at {@code atMs}: samples the clock with the report and
+   * hands {@code record} that moment on Java's clock, with the clock held still, so what it records
+   * is covered by the bound last told.
+   */
+  public synchronized void place(
+      double origin, double nowMs, long arrivalNanos, double atMs, LongConsumer record) {
+    heard(origin, nowMs, arrivalNanos);
+    record.accept(nanoTimeOf(origin, atMs));
+  }
+
+  /**
    * Runs {@code recording} with the clock held still: no sample changes the conversion or its bound
    * meanwhile, so events converted and recorded inside are covered by the bound last told to
    * {@link #onBound} listeners.

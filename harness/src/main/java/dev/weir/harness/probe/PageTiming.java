@@ -1,12 +1,9 @@
 package dev.weir.harness.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weir.harness.browser.Page;
 import dev.weir.harness.browser.PageClock;
 import dev.weir.harness.trace.Trace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Records into a trace how far the page's times can be trusted, on the stream {@value #STREAM}:
@@ -21,7 +18,6 @@ public final class PageTiming {
   public static final String STREAM = "page";
 
   static final String LAG = "weir-lag";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private PageTiming() {}
 
@@ -32,22 +28,11 @@ public final class PageTiming {
     clock.onBound(bound -> trace.clock(stream, bound));
     page.bridge().onReport((kind, json, arrivalNanos) -> {
       if (kind.equals(LAG)) {
-        JsonNode lag = parse(json);
-        double origin = lag.path("origin").asDouble();
-        clock.holding(() -> {
-          clock.heard(origin, lag.path("now").asDouble(), arrivalNanos);
-          long firedNs = trace.timeOf(clock.nanoTimeOf(origin, lag.path("at").asDouble()));
-          trace.lag(stream, Math.round(lag.path("late").asDouble() * 1e6), Math.max(0, firedNs));
-        });
+        JsonNode lag = Probe.parse(json);
+        clock.place(lag.path("origin").asDouble(), lag.path("now").asDouble(), arrivalNanos,
+            lag.path("at").asDouble(), fired -> trace.lag(stream,
+                Math.round(lag.path("late").asDouble() * 1e6), Math.max(0, trace.timeOf(fired))));
       }
     });
-  }
-
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Malformed lag report from the page: " + json, e);
-    }
   }
 }

@@ -44,11 +44,8 @@ public final class Probe {
           trace.consume(trace.stream(stream), sequence, Math.max(0, trace.timeOf(nanos))));
     } else if (kind.equals(KIND)) {
       JsonNode report = parse(json);
-      clock.holding(() -> {
-        clock.heard(report.path("origin").asDouble(), report.path("now").asDouble(), arrivalNanos);
-        record(report, Math.max(0, trace.timeOf(
-            clock.nanoTimeOf(report.path("origin").asDouble(), report.path("at").asDouble()))));
-      });
+      clock.place(report.path("origin").asDouble(), report.path("now").asDouble(), arrivalNanos,
+          report.path("at").asDouble(), at -> record(report, Math.max(0, trace.timeOf(at))));
     }
   }
 
@@ -73,11 +70,12 @@ public final class Probe {
     }
   }
 
-  private static JsonNode parse(String json) {
+  /** A report of the page's weir.probe or of its lag monitor, as JSON. */
+  static JsonNode parse(String json) {
     try {
       return JSON.readTree(json);
     } catch (IOException e) {
-      throw new UncheckedIOException("Malformed weir.probe report from the page: " + json, e);
+      throw new UncheckedIOException("Malformed report from the page: " + json, e);
     }
   }
 }

@@ -183,13 +183,9 @@ final class Offers {
           // The request is a message the page sent at `began`: a sample of its clock as well. It
           // was begun before it arrived, whatever the conversion's error.
           long arrivalNanos = System.nanoTime();
-          PageClock clock = page.clock();
-          clock.holding(() -> {
-            clock.heard(began.origin(), began.atMs(), arrivalNanos);
-            long beganNs = Math.min(trace.timeOf(clock.nanoTimeOf(began.origin(), began.atMs())),
-                trace.timeOf(arrivalNanos));
-            traced(stream).lifecycleAt(EventKind.CONNECT_ATTEMPT, kind, Math.max(0, beganNs));
-          });
+          page.clock().place(began.origin(), began.atMs(), arrivalNanos, began.atMs(),
+              beganNanos -> traced(stream).lifecycleAt(EventKind.CONNECT_ATTEMPT, kind,
+                  Math.max(0, trace.timeOf(Math.min(beganNanos, arrivalNanos)))));
         }
       }
 
