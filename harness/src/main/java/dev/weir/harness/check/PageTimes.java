@@ -28,8 +28,10 @@ public final class PageTimes {
       new long[0], 0, false);
 
   /**
-   * How close to an event a late monitor tick counts as run late by the same hold: the monitor's
-   * period, as a tick is due at least that often.
+   * The lag monitor's period (bridge.js): a tick is due at least this often while the page's event
+   * loop is free. So a hold that a tick ran late by L ended when the tick ran and began at most one
+   * period before the tick was due; and a tick that ran late by the same hold as an event ran
+   * within a period of it.
    */
   static final long AROUND_NS = 10_000_000;
 
@@ -123,16 +125,17 @@ public final class PageTimes {
 
   /**
    * How long, of the span {@code [fromNs, toNs]}, the page's event loop was held: the sum of the
-   * late timers' held spans within it. Messages waiting for the page in that span wait through
-   * every one of them: what a stall allows.
+   * late timers' held spans within it (each from a period before the tick was due). Messages
+   * waiting for the page in that span wait through every one of them: what a stall allows.
    */
   public long heldNs(long fromNs, long toNs) {
     if (firedNs.length == 0 || toNs <= fromNs) {
       return 0;
     }
     long held = 0;
-    for (int i = first(fromNs); i < firedNs.length && firedNs[i] - maxLagNs <= toNs; i++) {
-      long start = Math.max(fromNs, firedNs[i] - lagNs[i]);
+    for (int i = first(fromNs); i < firedNs.length && firedNs[i] - maxLagNs - AROUND_NS <= toNs;
+        i++) {
+      long start = Math.max(fromNs, heldFrom(i));
       long end = Math.min(toNs, firedNs[i]);
       held += Math.max(0, end - start);
     }
@@ -154,17 +157,28 @@ public final class PageTimes {
   }
 
   /**
-   * How long after {@code atNs} the page's event loop stayed held, if it was held then: how late
-   * the page heard of whatever happened at that moment. What a timed wait allows at its start.
+   * How long after {@code atNs} the page's event loop stayed held, if it was held then or a hold
+   * began within {@value #AROUND_NS} ns after (what happened at Java's moment {@code atNs} takes a
+   * few milliseconds to reach the page's loop, across processes, and a hold that began meanwhile
+   * holds it as well): how late the page heard of it. What a timed wait allows at its start.
    */
   public long stillHeldNs(long atNs) {
     long held = 0;
-    for (int i = first(atNs); i < firedNs.length && firedNs[i] - maxLagNs <= atNs; i++) {
-      if (firedNs[i] - lagNs[i] <= atNs) {
+    for (int i = first(atNs); i < firedNs.length && firedNs[i] - maxLagNs - AROUND_NS <= atNs
+        + AROUND_NS; i++) {
+      if (heldFrom(i) <= atNs + AROUND_NS) {
         held = Math.max(held, firedNs[i] - atNs);
       }
     }
     return held;
+  }
+
+  /**
+   * The earliest the hold that sample {@code i} ran late by may have begun: a period before the
+   * tick was due (the tick before it ran then, the loop free).
+   */
+  private long heldFrom(int i) {
+    return firedNs[i] - lagNs[i] - AROUND_NS;
   }
 
   /** The first lag sample that ran at or after {@code ns}. */

@@ -76,9 +76,9 @@ class OrderingCheckerTest {
       TestTrace late = new TestTrace().clockBound(MS).send("a", 0);
       long sent = late.nowNs();
       late.lag(100 * MS, sent + 900 * MS);
-      late.deliverReceivedAt("a", 0, sent + 1_250 * MS); // 250 ms over; 101 ms allowed
+      late.deliverReceivedAt("a", 0, sent + 1_250 * MS); // 250 ms over; 111 ms allowed
       Verdict stalled = CHECKER.check(late.snapshot());
-      assertEquals("sequence 0 arrived 1250 ms after its send, beyond the bound plus the 101 ms"
+      assertEquals("sequence 0 arrived 1250 ms after its send, beyond the bound plus the 111 ms"
           + " allowed for the page's times (the page clock's bound and the time the page's event"
           + " loop was held meanwhile)", stalled.firstViolation().orElseThrow().actual());
     }
