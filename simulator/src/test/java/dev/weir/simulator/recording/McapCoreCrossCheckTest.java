@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class McapCoreCrossCheckTest {
 
   private static final Path JS = Path.of("src/test/js").toAbsolutePath();
-  private static final long TIMEOUT_MINUTES = 5;
+  private static final long TIMEOUT_MINUTES = 3;
   private static final int READINGS = 3_000;
 
   private final ObjectMapper json = new ObjectMapper();
@@ -129,25 +129,38 @@ class McapCoreCrossCheckTest {
         + "@mcap/core reader (Debian: apt-get install -y nodejs npm)");
   }
 
+  /**
+   * Runs {@code command} and returns its standard output. Both streams go to files, so the wait
+   * bounds the run (reading a pipe until the child closes it waits without end for a child that
+   * hangs). A run that does not finish within {@value #TIMEOUT_MINUTES} minutes is tried once
+   * more: node once slept after its last line in a CI run (JDK 25 round, 2026-12-07), a hang of
+   * the tool's, not a finding about the file, which the second run judges.
+   */
   private static String run(List<String> command) throws IOException, InterruptedException {
-    Path stderr = Files.createTempFile("weir-node", ".err");
-    try {
-      Process process = new ProcessBuilder(command).directory(JS.toFile())
-          .redirectError(stderr.toFile()).start();
-      process.getOutputStream().close();
-      // Read stdout before waiting, so a large output cannot fill the pipe and block the child.
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        fail(String.join(" ", command) + " did not finish within " + TIMEOUT_MINUTES + " minutes");
+    for (int attempt = 1; ; attempt++) {
+      Path stdout = Files.createTempFile("weir-node", ".out");
+      Path stderr = Files.createTempFile("weir-node", ".err");
+      try {
+        Process process = new ProcessBuilder(command).directory(JS.toFile())
+            .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+          process.destroyForcibly().waitFor();
+          if (attempt < 2) {
+            continue;
+          }
+          fail(String.join(" ", command) + " did not finish within " + TIMEOUT_MINUTES
+              + " minutes, twice");
+        }
+        if (process.exitValue() != 0) {
+          fail(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
+              + Files.readString(stderr));
+        }
+        return Files.readString(stdout, StandardCharsets.UTF_8);
+      } finally {
+        Files.delete(stdout);
+        Files.delete(stderr);
       }
-      if (process.exitValue() != 0) {
-        fail(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
-            + Files.readString(stderr));
-      }
-      return out;
-    } finally {
-      Files.delete(stderr);
     }
   }
 }
