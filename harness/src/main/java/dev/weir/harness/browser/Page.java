@@ -97,6 +97,8 @@ public final class Page implements AutoCloseable {
   /** The ping out, if any: one at a time, so an answer is matched to its send time. */
   private final AtomicReference<Ping> ping = new AtomicReference<>();
   private volatile long lastQueryNanos = System.nanoTime();
+  /** Since when pings have gone unanswered, one replacing another; 0 when the last was answered. */
+  private volatile long unansweredSince;
   private volatile DevTools devTools;
   private volatile ScheduledFuture<?> watchdog;
 
@@ -151,12 +153,12 @@ public final class Page implements AutoCloseable {
     }
   }
 
-  /** Java's half of the page's {@code window.weir}. */
   /** The page's clock on Java's, for the times its reports carry. */
   public PageClock clock() {
     return clock;
   }
 
+  /** Java's half of the page's {@code window.weir}. */
   public Bridge bridge() {
     return bridge;
   }
@@ -291,8 +293,9 @@ public final class Page implements AutoCloseable {
   }
 
   /**
-   * Pings the page every quarter of {@code hangTimeout} (at least every second); hung means
-   * neither the ping nor any other query from the page for that long.
+   * Pings the page every quarter of {@code hangTimeout} (at least every second); hung means no ping
+   * answered and no other query from the page for that long. A ping unanswered for 2 s is given up
+   * and another sent (a navigation may have taken it); the hang is timed from the first of them.
    */
   private void watch(ScheduledExecutorService timer, Duration hangTimeout) {
     long limit = hangTimeout.toNanos();
@@ -302,10 +305,9 @@ public final class Page implements AutoCloseable {
             () -> {
               Ping out = ping.get();
               long now = System.nanoTime();
-              if (out == null || (now - out.sentNanos() > PING_GIVEN_UP_NS
-                  && now - lastQueryNanos < PING_GIVEN_UP_NS && ping.compareAndSet(out, null))) {
-                ping(); // none out, or one lost (a navigation took it) while the page lives
-              } else if (now - out.sentNanos() > limit && now - lastQueryNanos > limit) {
+              if (out == null) {
+                ping();
+              } else if (now - unansweredSince > limit && now - lastQueryNanos > limit) {
                 fail(
                     Kind.HUNG,
                     "The page "
@@ -313,6 +315,8 @@ public final class Page implements AutoCloseable {
                         + " did not answer the watchdog within "
                         + hangTimeout.toMillis()
                         + " ms: its script is busy without end, such as in an endless loop");
+              } else if (now - out.sentNanos() > PING_GIVEN_UP_NS && ping.compareAndSet(out, null)) {
+                ping(); // one lost (a navigation took it): another, its answer matched to it alone
               }
             },
             period,
@@ -329,6 +333,9 @@ public final class Page implements AutoCloseable {
     Ping out = ping.compareAndExchange(null, fresh);
     if (out != null) {
       return out.answered();
+    }
+    if (unansweredSince == 0) {
+      unansweredSince = fresh.sentNanos();
     }
     try {
       run(String.format(Locale.ROOT, PING, fresh.id()), "weir-ping");
@@ -367,6 +374,7 @@ public final class Page implements AutoCloseable {
         || !ping.compareAndSet(out, null)) {
       return; // an answer to a ping given up
     }
+    unansweredSince = 0;
     clock.pinged(out.sentNanos(), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
         arrivalNanos);
     out.answered().complete(null);

@@ -11,8 +11,11 @@ import java.util.function.LongConsumer;
  *
  * <p>The page times its reports with {@code performance.timeOrigin + performance.now()}, one clock
  * for every document of the page (measured over a navigation and reloads: every document's offset
- * to Java's within 0.2 ms of the others'). Java cannot read it directly, so the offset between the
- * two clocks is known only as an interval, narrowed by every message that crosses:
+ * to Java's within 0.2 ms of the others'; an origin comes from the wall clock, so documents whose
+ * origins were taken across a slew of it could differ by more, which the self-check below would
+ * catch rather than judge on). Java cannot read it directly, so
+ * the offset between the two clocks is known only as an interval, narrowed by every message that
+ * crosses:
  *
  * <ul>
  *   <li>a message the page sent at its time {@code p} and Java received at {@code r} says the
@@ -64,6 +67,11 @@ public final class PageClock {
    */
   public synchronized void heard(double origin, double nowMs, long arrivalNanos) {
     upperNs = Math.min(upperNs, arrivalNanos - pageNanos(origin, nowMs));
+    if (lowerNs != -NONE && lowerNs - upperNs > 2 * READING_ERROR_NS) {
+      fail("a report from the page arrived " + millis(lowerNs - upperNs) + " before the page's"
+          + " clock, as pings and deliveries place it, says it was sent");
+      return;
+    }
     boundChanged();
   }
 

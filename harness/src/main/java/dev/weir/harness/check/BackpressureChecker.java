@@ -97,7 +97,7 @@ public final class BackpressureChecker implements Checker {
     BackpressureTally tally = new BackpressureTally();
     // A consume's time is the page's, converted: it may come out as late as the page clock's bound.
     long boundNs = PageTimes.of(trace).worstBound();
-    long lenienceNs = toleranceNs + boundNs;
+    long lenienceNs = Units.plus(toleranceNs, boundNs);
     Map<String, BackpressureStream> streams = new LinkedHashMap<>();
     String declared = label(policy);
     TraceCursor event = trace.cursor(EventFilter.of(EventKind.SEND, EventKind.DROP, EventKind.END));

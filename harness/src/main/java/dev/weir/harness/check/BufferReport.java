@@ -41,6 +41,8 @@ final class BufferReport {
     EarliestFinding<BufferDefect> first = tally.first();
     String unjudged = buffers == 0 && consumed == 0 && unbuffered == 0
         ? "nothing was consumed and no buffer was reported: there was nothing to judge."
+        : toleranceBytes >= 0 && buffers > 0 && !heap.filled()
+            ? "memory once the buffers are full was declared, but they never filled."
         : toleranceBytes >= 0 && heap.filled() && heap.counted() < 2
             ? "the buffers filled, but the heap was sampled " + heap.counted() + " time"
                 + (heap.counted() == 1 ? "" : "s") + " after that, and its growth needs 2."

@@ -132,7 +132,7 @@ final class CleanupStream {
    */
   void delivered(long index, long sequence, long wallNs, long boundNs) {
     int p = period(wallNs, boundNs);
-    if (p >= 0 && pageCloseNs[p] != NONE && wallNs - pageCloseNs[p] > stopNs + boundNs) {
+    if (p >= 0 && pageCloseNs[p] != NONE && wallNs - pageCloseNs[p] > Units.plus(stopNs, boundNs)) {
       tally.found(
           CleanupDefect.DELIVERED_AFTER_CLOSE,
           name,
@@ -212,7 +212,7 @@ final class CleanupStream {
     for (int k = 0; k < kept; k++) {
       int p = Math.floorMod(newest - k, PERIODS);
       if (startNs[p] <= ns) {
-        return ns < endNs[p] - boundNs ? p : -1;
+        return ns < Units.plus(endNs[p], -boundNs) ? p : -1;
       }
     }
     if (periods > PERIODS) {

@@ -39,7 +39,9 @@ public final class PageTimes {
   private final long[] boundNs;
   private final long[] firedNs; // lag samples, by firing time
   private final long[] lagNs;
+  private final long[] heldBefore; // the held spans' lengths of samples 0 .. i-1, summed
   private final long maxLagNs;
+  private final long marginNs; // AROUND_NS plus the loosest bound, between Java's times and these
   private final boolean clocked;
 
   private PageTimes(long[] boundFrom, long[] boundNs, long[] firedNs, long[] lagNs, long maxLagNs,
@@ -50,6 +52,17 @@ public final class PageTimes {
     this.lagNs = lagNs;
     this.maxLagNs = maxLagNs;
     this.clocked = clocked;
+    this.heldBefore = new long[firedNs.length + 1];
+    for (int i = 0; i < firedNs.length; i++) {
+      heldBefore[i + 1] = heldBefore[i] + lagNs[i] + AROUND_NS;
+    }
+    long worst = 0;
+    for (long bound : boundNs) {
+      if (bound != UNKNOWN) {
+        worst = Math.max(worst, bound);
+      }
+    }
+    this.marginNs = AROUND_NS + worst;
   }
 
   /** The page times of {@code trace}. */
@@ -114,42 +127,39 @@ public final class PageTimes {
 
   /** The loosest bound the run had once bounded (0 in a trace no page timed). */
   public long worstBound() {
-    long worst = 0;
-    for (long bound : boundNs) {
-      if (bound != UNKNOWN) {
-        worst = Math.max(worst, bound);
-      }
-    }
-    return worst;
+    return marginNs - AROUND_NS;
   }
 
   /**
    * How long, of the span {@code [fromNs, toNs]}, the page's event loop was held: the sum of the
    * late timers' held spans within it (each from a period before the tick was due). Messages
-   * waiting for the page in that span wait through every one of them: what a stall allows.
+   * waiting for the page in that span wait through every one of them: what a stall allows. Sums
+   * kept in order of firing answer it in the time of the few holds at its two ends.
    */
   public long heldNs(long fromNs, long toNs) {
     if (firedNs.length == 0 || toNs <= fromNs) {
       return 0;
     }
-    long held = 0;
-    for (int i = first(fromNs); i < firedNs.length && firedNs[i] - maxLagNs - AROUND_NS <= toNs;
-        i++) {
-      long start = Math.max(fromNs, heldFrom(i));
-      long end = Math.min(toNs, firedNs[i]);
-      held += Math.max(0, end - start);
+    int from = first(fromNs);
+    int to = first(toNs + 1);
+    long held = heldBefore[to] - heldBefore[from]; // the holds that ended within the span
+    for (int i = from; i < to && firedNs[i] - maxLagNs - AROUND_NS < fromNs; i++) {
+      held -= Math.max(0, fromNs - heldFrom(i)); // less what of them came before it
+    }
+    for (int i = to; i < firedNs.length && firedNs[i] - maxLagNs - AROUND_NS < toNs; i++) {
+      held += Math.max(0, toNs - Math.max(fromNs, heldFrom(i))); // and what came before its end
     }
     return held;
   }
 
   /**
    * How late a task that ran at {@code atNs} may have run because the page's event loop was held:
-   * the longest lateness of weir's timers that ran within {@value #AROUND_NS} ns of it, as a hold
-   * delays every timer due in it to its end. What a timed wait allows at its end.
+   * the longest lateness of weir's timers that ran within a monitor period (and the clock's bound)
+   * of it, as a hold delays every timer due in it to its end. What a timed wait allows at its end.
    */
   public long lateNs(long atNs) {
     long late = 0;
-    for (int i = first(atNs - AROUND_NS); i < firedNs.length && firedNs[i] <= atNs + AROUND_NS;
+    for (int i = first(atNs - marginNs); i < firedNs.length && firedNs[i] <= atNs + marginNs;
         i++) {
       late = Math.max(late, lagNs[i]);
     }
@@ -157,16 +167,17 @@ public final class PageTimes {
   }
 
   /**
-   * How long after {@code atNs} the page's event loop stayed held, if it was held then or a hold
-   * began within {@value #AROUND_NS} ns after (what happened at Java's moment {@code atNs} takes a
-   * few milliseconds to reach the page's loop, across processes, and a hold that began meanwhile
-   * holds it as well): how late the page heard of it. What a timed wait allows at its start.
+   * How long after Java's moment {@code atNs} the page's event loop stayed held, if it was held
+   * then or a hold began within a monitor period (and the clock's bound) after: what happened at
+   * that moment takes a few milliseconds to reach the page's loop, across processes, and a hold
+   * that began meanwhile holds it as well. How late the page heard of it: what a timed wait allows
+   * at its start.
    */
   public long stillHeldNs(long atNs) {
     long held = 0;
-    for (int i = first(atNs); i < firedNs.length && firedNs[i] - maxLagNs - AROUND_NS <= atNs
-        + AROUND_NS; i++) {
-      if (heldFrom(i) <= atNs + AROUND_NS) {
+    for (int i = first(atNs); i < firedNs.length && firedNs[i] - maxLagNs - AROUND_NS
+        <= atNs + marginNs; i++) {
+      if (heldFrom(i) <= atNs + marginNs) {
         held = Math.max(held, firedNs[i] - atNs);
       }
     }

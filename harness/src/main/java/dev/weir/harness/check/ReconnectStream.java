@@ -144,7 +144,8 @@ final class ReconnectStream {
     tally.countGiveUp();
     firstGiveUpNs = Math.min(firstGiveUpNs, ns);
     lastGiveUpNs = Math.max(lastGiveUpNs, ns);
-    if (exhaustedIndex >= 0 && ns >= exhaustedNs - tolerance.earlyNs() - page.boundAt(index)) {
+    if (exhaustedIndex >= 0
+        && ns >= Units.plus(exhaustedNs - tolerance.earlyNs(), -page.boundAt(index))) {
       exhaustedIndex = -1;
     }
   }
@@ -227,7 +228,7 @@ final class ReconnectStream {
     // held when the loss came heard of it late, and one held when its timer was due ran it late:
     // the page's schedule may be right while both hold it back, so both are allowed, not blamed.
     long boundNs = page.boundAt(index);
-    long heldNs = page.stillHeldNs(lossNs) + page.lateNs(ns);
+    long heldNs = Units.plus(page.stillHeldNs(lossNs), page.lateNs(ns));
     if (mayHaveReset) {
       mayHaveReset = false;
       if (fits(1, policy.baseNs(), delayNs, boundNs, heldNs)) {
@@ -285,7 +286,7 @@ final class ReconnectStream {
 
   /** The earliest delay accepted for an envelope from {@code lowNs}: tolerance and clock bound. */
   private long earliest(long lowNs, long boundNs) {
-    return lowNs - tolerance.earlyNs() - boundNs;
+    return Units.plus(lowNs - tolerance.earlyNs(), -boundNs);
   }
 
   /**
@@ -293,7 +294,7 @@ final class ReconnectStream {
    * and the time the page's event loop was held meanwhile.
    */
   private long latest(long highNs, long boundNs, long heldNs) {
-    return highNs + tolerance.lateAllowanceNs(highNs) + boundNs + heldNs;
+    return Units.plus(Units.plus(highNs + tolerance.lateAllowanceNs(highNs), boundNs), heldNs);
   }
 
   /** A first try or a retry failed (refused, or its connection closed) at {@code ns}. */

@@ -140,8 +140,8 @@ final class StreamOrder {
     if (waitNs <= stallNs) {
       return false;
     }
-    long allowedNs = (neverArrived ? 0 : page.boundAt(at)) + page.heldNs(sentNs, arrivedNs);
-    if (waitNs <= stallNs + allowedNs) {
+    long allowedNs = neverArrived ? 0 : Units.plus(page.boundAt(at), page.heldNs(sentNs, arrivedNs));
+    if (waitNs <= Units.plus(stallNs, allowedNs)) {
       return false;
     }
     tally.found(STALL, stream, sequence, at, waitNs, neverArrived, allowedNs);

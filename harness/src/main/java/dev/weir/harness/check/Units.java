@@ -35,4 +35,13 @@ final class Units {
     StringBuilder s = new StringBuilder(status.label()).append(": ");
     return unjudged == null ? s : s.append(unjudged).append(' ');
   }
+
+  /**
+   * {@code a + b}, or {@link Long#MAX_VALUE} past it: an allowance that holds {@link
+   * PageTimes#UNKNOWN} (a page time not yet bounded) allows anything rather than wrapping.
+   */
+  static long plus(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
+  }
 }

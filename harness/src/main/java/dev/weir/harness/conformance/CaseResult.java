@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One case run on one transport: its verdicts and what a report plots of it. The CLI's table, the
@@ -78,9 +79,14 @@ public record CaseResult(String caseId, String description, String kind, List<Ve
         .collect(Collectors.joining(", "));
   }
 
-  /** The verdicts that did not pass (FAILED, INCONCLUSIVE), in checker order. */
+  /**
+   * The verdicts that did not pass: the FAILED ones, then the INCONCLUSIVE ones, each in checker
+   * order (a report's one failure message names a failed verdict before one that could not judge).
+   */
   public List<Verdict> failures() {
-    return verdicts.stream().filter(v -> !v.status().passed()).toList();
+    return Stream.concat(
+        verdicts.stream().filter(v -> v.status() == Status.FAILED),
+        verdicts.stream().filter(v -> v.status() == Status.INCONCLUSIVE)).toList();
   }
 
   /**

@@ -74,8 +74,8 @@ final class Producer implements Consumer<Sender>, AutoCloseable {
         ? "the page never subscribed"
         : !sender.isOpen()
             ? "no subscription was open (the page had unsubscribed, or the connection was down)"
-            : "its send of message " + sent + " was held (a full window, or a wire fault holding"
-                + " messages)";
+            : "its send of message " + sent + " was held (the page not taking messages, a full"
+                + " window, or a wire fault holding messages)";
     return "The producer sent " + sent + " of " + timeline.count() + " messages; " + left
         + (left == 1 ? " was" : " were") + " never sent: " + waiting + " when the run ended.";
   }

@@ -148,18 +148,17 @@ final class Offers {
     self[0] = subscription;
     TransportWire wire = wireFor.apply(subscription::ended);
     Backpressure window = entry.offer().window();
-    Backpressure pace = entry.offer().pace();
     WindowedWire windowed = window == null ? null : new WindowedWire(wire, window, traced);
-    WindowedWire paced = pace == null ? null : new WindowedWire(wire, pace, traced);
-    subscription.attach(wire, windowed, paced);
-    Wire chain = windowed != null ? windowed : paced != null ? paced : wire;
+    Pace pace = entry.offer().pace() == null ? null : new Pace(entry.offer().pace());
+    subscription.attach(wire, windowed, pace);
+    Wire chain = windowed == null ? wire : windowed;
     FaultPlan faults = entry.offer().faults();
     if (faults != null) {
       chain = faults.around(chain, new Target(stream));
     }
     traced.lifecycle(EventKind.OPEN, opened);
     live.add(subscription);
-    entry.onSubscribe().accept(new Sender(chain, traced));
+    entry.onSubscribe().accept(new Sender(chain, traced, pace));
     return subscription;
   }
 
@@ -216,8 +215,10 @@ final class Offers {
   }
 
   /**
-   * The JS half took {@code count} more messages of a paced stream: credit for the stream's live
-   * subscription (a late acknowledgement, after it ended, is ignored).
+   * The JS half took {@code count} more messages of a paced stream: room for the stream's live
+   * subscription. The acknowledgement names the stream, not the subscription: one that comes
+   * after its subscription ended gives the next one room it did not need, a few messages more in
+   * flight at most, never less room.
    */
   private CompletableFuture<Payload> paced(String args) {
     String stream = JsonText.string(args, "stream");
@@ -231,17 +232,19 @@ final class Offers {
   }
 
   /**
-   * {@code {"delays":[[from,until,micros],...],"pace":N}}: the slow consumer the JS half plays, and
-   * how often it acknowledges the harness's pace (0: not paced); none for a stream not offered
-   * here, whose subscription the kind itself accepts (an event nobody emits) or refuses.
+   * {@code {"pace":N,"paceWithinMs":M,"delays":[[from,until,micros],...]}}: how often the JS half
+   * acknowledges the harness's pace, every N messages taken and within M ms (0: not paced), and
+   * the slow consumer it plays; none for a stream not offered here, whose subscription the kind
+   * itself accepts (an event nobody emits) or refuses.
    */
   private CompletableFuture<Payload> consumer(String args) {
     Entry entry = offers.get(JsonText.string(args, "stream"));
     FaultPlan faults = entry == null ? null : entry.offer().faults();
-    Backpressure pace = entry == null ? null : entry.offer().pace();
+    Offer.Pacing pace = entry == null ? null : entry.offer().pace();
     List<ConsumerDelay> delays = faults == null ? List.of() : faults.consumerDelays();
-    StringBuilder reply = new StringBuilder("{\"pace\":")
-        .append(pace == null ? 0 : pace.ackEvery()).append(",\"delays\":[");
+    StringBuilder reply = new StringBuilder("{\"pace\":").append(pace == null ? 0 : pace.ackEvery())
+        .append(",\"paceWithinMs\":").append(pace == null ? 0 : pace.ackWithinMs())
+        .append(",\"delays\":[");
     for (int i = 0; i < delays.size(); i++) {
       ConsumerDelay d = delays.get(i);
       reply.append(i == 0 ? "" : ",").append('[').append(d.from()).append(',').append(d.until())

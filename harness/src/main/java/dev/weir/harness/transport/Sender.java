@@ -16,11 +16,14 @@ public final class Sender {
 
   private final Wire wire;
   private final TracedStream stream;
+  private final Pace pace;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  Sender(Wire wire, TracedStream stream) {
+  /** @param pace the harness's pacing of this subscription; null for none */
+  Sender(Wire wire, TracedStream stream, Pace pace) {
     this.wire = wire;
     this.stream = stream;
+    this.pace = pace;
   }
 
   /** Sends a message that has no simulated time of its own: its virtual time is its wall time. */
@@ -36,10 +39,16 @@ public final class Sender {
    */
   public synchronized void send(Payload message, long virtualNs) {
     checkOpen();
+    if (pace != null) {
+      pace.awaitRoom(message); // nothing is numbered or recorded until the page has room for it
+    }
     long sequence = stream.next();
     wire.prepare(sequence);
     checkOpen(); // a fault may have ended it: the message is then not sent
     stream.sent(sequence, message, virtualNs);
+    if (pace != null) {
+      pace.sent(message); // before it leaves: the page may take it, and say so, at once
+    }
     wire.send(sequence, message);
   }
 

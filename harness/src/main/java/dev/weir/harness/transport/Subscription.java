@@ -14,7 +14,7 @@ final class Subscription {
   private final AtomicBoolean ended = new AtomicBoolean();
   private TransportWire wire;
   private WindowedWire window;
-  private WindowedWire pace;
+  private Pace pace;
 
   /** @param forget removes the subscription from its transport's registry */
   Subscription(TracedStream traced, Runnable forget) {
@@ -23,21 +23,16 @@ final class Subscription {
   }
 
   /** Completes construction, before the subscription is published. */
-  void attach(TransportWire transportWire, WindowedWire windowOrNull, WindowedWire paceOrNull) {
+  void attach(TransportWire transportWire, WindowedWire windowOrNull, Pace paceOrNull) {
     this.wire = transportWire;
     this.window = windowOrNull;
     this.pace = paceOrNull;
   }
 
-  /** How often the page acknowledges the harness's pace: 0 when it has none. */
-  int paceEvery() {
-    return pace == null ? 0 : pace.ackEvery();
-  }
-
   /** The page's JS half took {@code count} more messages (the pace's acknowledgement). */
   void paced(int count) {
     if (pace != null) {
-      pace.acknowledge(count);
+      pace.taken(count);
     }
   }
 
@@ -94,7 +89,7 @@ final class Subscription {
       window.detached(); // a producer blocked on credit must see the end
     }
     if (pace != null) {
-      pace.detached();
+      pace.ended(); // a producer waiting for the page must see the end
     }
   }
 }

@@ -15,6 +15,9 @@ final class WindowedWire implements Wire {
 
   private record Waiting(long sequence, Payload message) {}
 
+  /** The detail of a drop of a message its window held until the subscription ended. */
+  static final String UNSENT = "unsent";
+
   private final Wire target;
   private final Backpressure window;
   private final TracedStream traced;
@@ -43,14 +46,21 @@ final class WindowedWire implements Wire {
     }
     switch (window.policy()) {
       case BLOCK -> {
-        waiting.add(new Waiting(sequence, message));
-        while (!waiting.isEmpty() && target.isOpen()) {
+        Waiting mine = new Waiting(sequence, message);
+        waiting.add(mine);
+        while (waiting.contains(mine) && target.isOpen()) {
           try {
             wait();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            unsent(mine);
             throw new IllegalStateException("Interrupted while waiting for the page's credit", e);
           }
+        }
+        if (waiting.contains(mine)) {
+          unsent(mine);
+          throw new IllegalStateException("the subscription ended before the page had credit for"
+              + " message " + sequence);
         }
       }
       case DROP_NEWEST -> drop(sequence);
@@ -73,6 +83,17 @@ final class WindowedWire implements Wire {
   private void drop(long sequence) {
     dropped++;
     traced.lifecycle(EventKind.DROP, sequence, dropDetail);
+  }
+
+  /**
+   * A message the window held until its subscription ended (or its producer stopped): it never
+   * left, and a drop {@value #UNSENT} says so, so no checker takes it for one the page lost. The
+   * producer sends the reading again, under a new sequence, to the next subscription.
+   */
+  private void unsent(Waiting message) {
+    if (waiting.remove(message)) {
+      traced.lifecycle(EventKind.DROP, message.sequence(), UNSENT);
+    }
   }
 
   /** The page consumed {@code count} more messages: credit for as many, oldest first. */

@@ -177,19 +177,23 @@
   // judgments allow the lateness measured here around the event they judge (docs/checkers.md).
   // Only lateness from LAG_REPORTED_MS up is reported, with the page's time it ended at; a tick
   // that ran L late says the loop was held from (at - L) to at.
+  // The timer and the clock are the browser's own, kept before page scripts run, so a page that
+  // replaces them (fake timers in a test) does not silence the monitor.
   const LAG_PERIOD_MS = 10;
   const LAG_REPORTED_MS = 2;
-  let lagDue = performance.now() + LAG_PERIOD_MS;
+  const nativeSetTimeout = window.setTimeout.bind(window);
+  const nativeNow = performance.now.bind(performance);
+  let lagDue = nativeNow() + LAG_PERIOD_MS;
   const lagTick = () => {
-    const at = performance.now();
+    const at = nativeNow();
     const late = at - lagDue;
     if (late >= LAG_REPORTED_MS) {
       weir.report('weir-lag', { origin: performance.timeOrigin, now: at, at, late });
     }
     lagDue = at + LAG_PERIOD_MS;
-    setTimeout(lagTick, LAG_PERIOD_MS);
+    nativeSetTimeout(lagTick, LAG_PERIOD_MS);
   };
-  setTimeout(lagTick, LAG_PERIOD_MS);
+  nativeSetTimeout(lagTick, LAG_PERIOD_MS);
 
   window.addEventListener('error', (event) =>
     fatal('error', event.error || `${event.message} at ${event.filename}:${event.lineno}:${event.colno}`));

@@ -226,13 +226,14 @@
   // asked (its page time), for a server that times connection attempts.
   //
   // A stream sent as fast as the frontend takes it is paced by the harness: the JS half
-  // acknowledges each message once the page's handler has returned (every `pace` messages, and when
-  // the page has nothing more to take), so the backend never queues more than the page can take.
+  // acknowledges each message once the page's handler has returned (every `pace` messages, every
+  // `paceWithinMs` while it takes them, and when the page has nothing more to take), so the backend
+  // never queues more than the page takes in a moment.
   const register = (kind, subscribe) => weir.transport(kind, (stream, onmessage, options) => {
     const began = performance.now(); // the frontend's own moment, before any of ours
-    return invoke('weir:consumer-' + kind, { stream }).then(({ delays, pace }) => {
+    return invoke('weir:consumer-' + kind, { stream }).then(({ delays, pace, paceWithinMs }) => {
       const recorder = recorderFor(kind, stream);
-      const taken = credit((count) => invoke('weir:paced-' + kind, { stream, count }));
+      const taken = credit((count) => invoke('weir:paced-' + kind, { stream, count }), paceWithinMs);
       taken.every(pace);
       let state = 'opening';
       let early = null; // an end that came before the subscription was confirmed
@@ -284,18 +285,24 @@
     idleFlushes.clear();
     due.forEach((flush) => flush());
   };
-  const credit = (send) => {
+  // With `withinMs` (the harness's pace), a page that keeps taking messages also acknowledges
+  // what it took once that long has passed since its last acknowledgement, so a slow page's
+  // acknowledgements stay as frequent as the backend needs them.
+  const credit = (send, withinMs = 0) => {
     let every = 0;
     let consumed = 0;
+    let lastSent = performance.now();
     const flush = () => {
       if (consumed > 0) {
         const count = consumed;
         consumed = 0;
+        lastSent = performance.now();
         send(count);
       }
     };
     const check = () => {
-      if (every > 0 && consumed >= every) {
+      if (every > 0 && (consumed >= every
+          || (withinMs > 0 && performance.now() - lastSent >= withinMs))) {
         flush();
       } else if (every > 0 && consumed > 0 && !idleFlushes.has(flush)) {
         if (idleFlushes.size === 0) {

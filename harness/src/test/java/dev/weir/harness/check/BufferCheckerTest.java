@@ -126,6 +126,17 @@ class BufferCheckerTest {
     }
 
     @Test
+    void aDeclaredMemoryWhoseBuffersNeverFilledIsInconclusive() {
+      TestTrace t = new TestTrace().consumeRange("a", 0, 2);
+      ring(t, "a", 3);
+      t.gauge("page", "js-heap-bytes", 1_000).gauge("page", "js-heap-bytes", 1_000);
+      Verdict v = CHECKER.check(t.snapshot());
+      assertEquals(Status.INCONCLUSIVE, v.status(), v::summary);
+      assertTrue(v.summary().startsWith("INCONCLUSIVE: memory once the buffers are full was"
+          + " declared, but they never filled."), v::summary);
+    }
+
+    @Test
     void anEmptyTraceIsInconclusiveNotAPass() {
       Verdict v = CHECKER.check(new TestTrace().snapshot());
       assertEquals(Status.INCONCLUSIVE, v.status());

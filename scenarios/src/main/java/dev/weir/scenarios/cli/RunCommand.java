@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
  * on every transport it applies to, or the scenario files under some paths, each instance on its
  * transport (what {@link Selection} chooses; {@code --seed} reseeds every scenario); a verdict
  * per checker, the table and/or JSON, and the HTML report, each with the conditions the runs ran
- * under ({@code --stress}, the load average). Exit 1 when any verdict FAILED, or when {@code
- * --repeat} saw a verdict change between runs.
+ * under ({@code --stress}, the load average). Exit 1 when any verdict FAILED or was INCONCLUSIVE
+ * (unless {@code --allow-inconclusive}), or when {@code --repeat} saw a verdict change between
+ * runs.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs the conformance cases against a frontend (default: the bundled reference),"

@@ -19,9 +19,9 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Runs the discovered scenarios one after another in the shared browser runtime. A scenario
- * passes when none of its verdicts FAILED; a failing one's message holds each failed verdict's
- * checker and summary, first violation included, and the path of its repro bundle with the command
- * that replays it.
+ * passes when none of its verdicts FAILED or was INCONCLUSIVE (a scenario that judged nothing is
+ * not a green test); a failing one's message holds each such verdict's checker and summary, first
+ * violation or reason included, and the path of its repro bundle with the command that replays it.
  */
 final class ScenarioExecution {
 

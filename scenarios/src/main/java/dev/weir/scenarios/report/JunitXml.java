@@ -15,9 +15,10 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * {@code junit.xml}: the runs as one Surefire-style {@code <testsuite>}, for CI's test views. One
  * {@code <testcase>} per case and transport, named {@code <case> [<transport>]} in class {@code
- * weir.<case with / as .>}; a run with a FAILED verdict has a {@code <failure>} whose message is
- * that verdict's first violation and whose text is its summary. NON-STRICT and INFORMATIONAL runs
- * pass, as {@link dev.weir.harness.check.Status#passed()} says. The stress and load average the runs
+ * weir.<case with / as .>}; a run with a FAILED or INCONCLUSIVE verdict has a {@code <failure>}
+ * whose message is the first such verdict's first violation (a FAILED one before an INCONCLUSIVE
+ * one; for an INCONCLUSIVE one, its summary) and whose text is their summaries. NON-STRICT and
+ * INFORMATIONAL runs pass, as {@link dev.weir.harness.check.Status#passed()} says. The stress and load average the runs
  * ran under, when recorded, are the suite's {@code <properties>}.
  */
 final class JunitXml implements ReportFile {
