@@ -154,12 +154,12 @@ public final class CaseRun implements AutoCloseable {
   /**
    * Waits until the producer is done (its count sent and the stream ended), or {@code timeout}
    * passed: a frontend that stops taking the stream is for the checkers to judge, not a reason to
-   * abandon the run. A run whose producer did not finish did not complete: {@link #incomplete()}
-   * says why, and its passes are not passes.
+   * abandon the run. A run whose producer did not finish did not complete: it is stopped,
+   * {@link #incomplete()} says why, and its passes are not passes.
    */
   void awaitProducer(Duration timeout) {
     if (!Poll.atMost(producer::done, timeout)) {
-      incomplete = producer.unfinished();
+      stopUnfinished();
     }
   }
 
@@ -171,8 +171,19 @@ public final class CaseRun implements AutoCloseable {
    */
   void awaitProducer(Duration length, Duration idle, Duration atMost) {
     if (!Poll.whileProgressing(producer::done, producer::sent, length, idle, atMost)) {
-      incomplete = producer.unfinished();
+      stopUnfinished();
     }
+  }
+
+  /**
+   * Stops a producer the run will not wait for any longer, then says what it sent: stopped before
+   * the page closes, so what was sent has the settle to arrive (a run cut short strands nothing in
+   * flight for a checker to call lost), and the count it reports is the count the run's files
+   * hold.
+   */
+  private void stopUnfinished() {
+    producer.close();
+    incomplete = producer.unfinished();
   }
 
   /** Why the run did not complete (its producer never finished), if it did not. */

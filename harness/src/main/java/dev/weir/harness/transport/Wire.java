@@ -12,6 +12,9 @@ public interface Wire {
   /**
    * Called before message {@code sequence} is recorded as sent: where a fault that stops the
    * producer, or cuts the page off, acts, so that the trace shows the send after it.
+   *
+   * @throws IllegalStateException when the producer was stopped while held: the message is not
+   *     sent
    */
   default void prepare(long sequence) {}
 

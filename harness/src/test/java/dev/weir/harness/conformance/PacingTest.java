@@ -36,22 +36,9 @@ class PacingTest {
   @ParameterizedTest
   @ValueSource(strings = {"channel", "event", "sse"})
   void aStreamSentAsFastAsTakenNeverQueuesBeyondWhatThePageTakes(String kind) {
-    long[] virtualNs = new long[COUNT];
-    for (int i = 0; i < COUNT; i++) {
-      virtualNs[i] = i * 1_000_000L; // 1 kHz in virtual time, replayed at max
-    }
-    Timeline timeline = Timeline.timed(Readings.json(9, COUNT), virtualNs, Speed.MAX);
     // The page takes 100 µs per message: at most 10,000 a second, a third of a second's worth of
     // what Java could push in that time.
-    Offer slow = Offer.PLAIN.withFaults(new Faults(9, List.of(
-        new TransportFault.SlowConsumer(0, Long.MAX_VALUE, Duration.ofNanos(100_000)))));
-    StreamCase paced = new StreamCase("paced", "a slow page at max speed", kind, "paced", Map.of(),
-        slow, timeline, List.of(new OrderingChecker(EventKind.CONSUME, Duration.ofSeconds(1))));
-
-    CaseResult result =
-        new Conformance(BrowserRuntime.shared(), Frontend.reference()).run(paced, kind);
-
-    Verdict ordering = result.verdicts().get(0);
+    Verdict ordering = orderingOf(kind, COUNT, 1_000_000L, Duration.ofNanos(100_000));
     assertEquals(Status.OK, ordering.status(), ordering::summary);
     assertEquals(COUNT, ordering.count("sent"));
     System.out.printf("%s: worst wait %.1f ms%n", kind, ordering.count("worst-wait-ns") / 1e6);
@@ -67,18 +54,7 @@ class PacingTest {
   @ValueSource(strings = {"websocket", "channel"})
   void aSlowPageIsSentNoMoreThanItTakesInAMoment(String kind) {
     int count = 1_500;
-    long[] virtualNs = new long[count];
-    for (int i = 0; i < count; i++) {
-      virtualNs[i] = i * 1_000_000L;
-    }
-    Timeline timeline = Timeline.timed(Readings.json(9, count), virtualNs, Speed.MAX);
-    Offer slow = Offer.PLAIN.withFaults(new Faults(9, List.of(
-        new TransportFault.SlowConsumer(0, Long.MAX_VALUE, Duration.ofMillis(2)))));
-    StreamCase paced = new StreamCase("slow", "a page taking 500 a second", kind, "slow", Map.of(),
-        slow, timeline, List.of(new OrderingChecker(EventKind.CONSUME, Duration.ofSeconds(1))));
-
-    Verdict ordering = new Conformance(BrowserRuntime.shared(), Frontend.reference())
-        .run(paced, kind).verdicts().get(0);
+    Verdict ordering = orderingOf(kind, count, 1_000_000L, Duration.ofMillis(2));
     assertEquals(Status.OK, ordering.status(), ordering::summary);
     assertEquals(count, ordering.count("sent"));
     assertTrue(ordering.count("worst-wait-ns") < 1_000_000_000L, ordering::summary);
@@ -99,17 +75,28 @@ class PacingTest {
   @ValueSource(strings = {"channel"})
   void aRunCutShortWhileTheProducerStillSendsIsInconclusiveNotALoss(String kind) {
     int count = 3_000;
-    long[] virtualNs = new long[count];
-    Timeline timeline = Timeline.timed(Readings.json(9, count), virtualNs, Speed.MAX);
-    Offer slow = Offer.PLAIN.withFaults(new Faults(9, List.of(
-        new TransportFault.SlowConsumer(0, Long.MAX_VALUE, Duration.ofMillis(5)))));
-    StreamCase cut = new StreamCase("cut", "a page taking 200 a second", kind, "cut", Map.of(),
-        slow, timeline, List.of(new OrderingChecker(EventKind.CONSUME, Duration.ofSeconds(1))));
-
-    Verdict ordering = new Conformance(BrowserRuntime.shared(), Frontend.reference())
-        .run(cut, kind).verdicts().get(0);
+    Verdict ordering = orderingOf(kind, count, 0, Duration.ofMillis(5));
     assertEquals(Status.INCONCLUSIVE, ordering.status(), ordering::summary);
     assertTrue(ordering.summary().startsWith("INCONCLUSIVE: The producer sent "), ordering::summary);
     assertEquals(0, ordering.count("lost"), ordering::summary);
+  }
+
+  /**
+   * The ordering verdict of {@code count} readings {@code spacingNs} apart in virtual time, replayed
+   * as fast as taken to the reference page slowed to {@code perMessage} a message.
+   */
+  private static Verdict orderingOf(String kind, int count, long spacingNs, Duration perMessage) {
+    long[] virtualNs = new long[count];
+    for (int i = 0; i < count; i++) {
+      virtualNs[i] = i * spacingNs;
+    }
+    Timeline timeline = Timeline.timed(Readings.json(9, count), virtualNs, Speed.MAX);
+    Offer slow = Offer.PLAIN.withFaults(new Faults(9, List.of(
+        new TransportFault.SlowConsumer(0, Long.MAX_VALUE, perMessage))));
+    StreamCase paced = new StreamCase("paced", "a slow page as fast as taken", kind, "paced",
+        Map.of(), slow, timeline,
+        List.of(new OrderingChecker(EventKind.CONSUME, Duration.ofSeconds(1))));
+    return new Conformance(BrowserRuntime.shared(), Frontend.reference())
+        .run(paced, kind).verdicts().get(0);
   }
 }

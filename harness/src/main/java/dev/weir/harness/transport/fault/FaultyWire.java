@@ -61,13 +61,29 @@ public final class FaultyWire implements Wire {
       }
       if (fault instanceof TransportFault.Stall stall) {
         log.applied(Effect.STALLED, i, stall.duration().toMillis());
-        LockSupport.parkNanos(stall.duration().toNanos()); // the fault itself: the producer stops
+        hold(stall.duration().toNanos());
       } else if (fault instanceof TransportFault.Disconnect cut) {
         log.applied(Effect.DISCONNECTED, i, cut.length().toMillis());
         reach.disconnect(cut.length());
       } else if (fault instanceof TransportFault.Reload) {
         log.applied(Effect.RELOADED, i, 0);
         reach.reloadPage();
+      }
+    }
+  }
+
+  /**
+   * The stall itself: the producer's thread stops for {@code ns}. A producer stopped meanwhile (its
+   * thread interrupted) sends nothing more: the held message is not sent after the run ended.
+   *
+   * @throws IllegalStateException when interrupted: the message was not sent
+   */
+  private static void hold(long ns) {
+    long until = System.nanoTime() + ns;
+    for (long left = ns; left > 0; left = until - System.nanoTime()) {
+      LockSupport.parkNanos(left);
+      if (Thread.currentThread().isInterrupted()) {
+        throw new IllegalStateException("Interrupted during a stall: the held message was not sent");
       }
     }
   }
