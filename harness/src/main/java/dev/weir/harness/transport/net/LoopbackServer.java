@@ -54,7 +54,10 @@ public final class LoopbackServer implements AutoCloseable {
   private static final int MAX_THREADS = 32;
   private static final int MIN_THREADS = 4;
 
-  /** Threads beyond the minimum go after this long idle, so a burst leaves none behind for long. */
+  /**
+   * Threads beyond the minimum go after this long idle, so a burst leaves none behind for long.
+   * All of them at once: Jetty's default lets one go per idle period, so 10 burst threads took 50 s.
+   */
   private static final int THREAD_IDLE_MILLIS = 5_000;
 
   private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -72,6 +75,7 @@ public final class LoopbackServer implements AutoCloseable {
   private LoopbackServer(Settings settings) {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, THREAD_IDLE_MILLIS);
     threads.setName(threadPrefix);
+    threads.setMaxEvictCount(MAX_THREADS);
     scheduler = new ScheduledExecutorScheduler(threadPrefix + "-scheduler", true);
     server = new Server(threads, scheduler, null);
     HttpConfiguration http = new HttpConfiguration();
