@@ -131,11 +131,16 @@ final class RunCommand implements Callable<Integer> {
     boolean jsonOnly = JsonTarget.STDOUT.equals(json);
     if (!jsonOnly) {
       out.print(table(results, conditions));
+      if (repeat > 1) {
+        List<CaseResult> all = rounds.stream().flatMap(List::stream).toList();
+        out.printf("%nOver %d rounds: %d of %d runs passed; the table shows round 1.%n", repeat,
+            all.stream().filter(CaseResult::passed).count(), all.size());
+      }
     }
     if (json != null) {
       JsonTarget.write(json, json(results, conditions), out);
     }
-    List<String> differences = differences(rounds);
+    List<String> differences = RepeatDifferences.of(rounds);
     if (repeat > 1) {
       err.println(differences.isEmpty()
           ? "Repeated " + repeat + " times: every run's verdicts the same each time."
@@ -233,26 +238,6 @@ final class RunCommand implements Callable<Integer> {
         return runner.runAll(instances, jobs, done);
       }
     };
-  }
-
-  /**
-   * The runs whose verdicts (each checker's status and first defect) differ between rounds, each
-   * as "case on transport: round 1 ..., round k ...".
-   */
-  private static List<String> differences(List<List<CaseResult>> rounds) {
-    List<String> differences = new ArrayList<>();
-    for (int i = 0; i < rounds.get(0).size(); i++) {
-      CaseResult first = rounds.get(0).get(i);
-      for (int round = 1; round < rounds.size(); round++) {
-        CaseResult other = rounds.get(round).get(i);
-        if (!first.outcome().equals(other.outcome())) {
-          differences.add(first.caseId() + " on " + first.kind() + ": run 1 " + first.outcome()
-              + "; run " + (round + 1) + " " + other.outcome());
-          break;
-        }
-      }
-    }
-    return differences;
   }
 
   /** Writes the HTML, JSON and JUnit XML report; returns its index.html. */

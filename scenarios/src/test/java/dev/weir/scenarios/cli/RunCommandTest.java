@@ -41,6 +41,8 @@ class RunCommandTest {
     assertTrue(result.err().contains("[2/2] ordering-over-ipc[kind=event] on event"), result.err());
     assertTrue(result.err().contains("Repeated 2 times: every run's verdicts the same each time."),
         result.err());
+    assertTrue(result.out().contains("Over 2 rounds: 2 of 2 runs passed; the table shows round 1."),
+        result.out());
   }
 
   @Test
