@@ -21,7 +21,7 @@ import java.util.Arrays;
 final class EarliestFinding<D extends Enum<D> & Defect> {
 
   /** How many numbers a finding carries. */
-  static final int NUMBERS = 7;
+  static final int NUMBERS = 8;
 
   private final long[] numbers = new long[NUMBERS];
   private D defect;

@@ -97,6 +97,7 @@ public final class ReconnectChecker implements Checker {
             stream.gaveUp(event.index(), event.wallNs());
           }
         }
+        case LOSS_HEARD -> stream.heard(event.wallNs());
         case CONSUME -> stream.consumed(event.index(), event.wallNs(), event.sequence());
         default -> {}
       }

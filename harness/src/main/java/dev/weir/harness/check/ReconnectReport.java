@@ -3,6 +3,7 @@ package dev.weir.harness.check;
 import static dev.weir.harness.check.ReconnectTally.ATTEMPT;
 import static dev.weir.harness.check.ReconnectTally.BOUND;
 import static dev.weir.harness.check.ReconnectTally.FIRST;
+import static dev.weir.harness.check.ReconnectTally.HEARD;
 import static dev.weir.harness.check.ReconnectTally.HELD;
 import static dev.weir.harness.check.ReconnectTally.SECOND;
 import static dev.weir.harness.check.ReconnectTally.THIRD;
@@ -83,6 +84,7 @@ final class ReconnectReport {
               + " to "
               + Units.millis(high)
               + " after "
+              + (f.number(HEARD) > 0 ? "the page heard that " : "")
               + (attempt == 1
                   ? "the connection was lost"
                   : "attempt " + (attempt - 1) + " was refused")
@@ -111,16 +113,19 @@ final class ReconnectReport {
   private static String allowed(EarliestFinding<ReconnectDefect> f, String direction) {
     long bound = f.number(BOUND);
     long held = direction.equals("more") ? f.number(HELD) : 0;
+    long heard = f.number(HEARD);
+    String timed = heard == 0 ? "" : "; timed from when the page heard of it, "
+        + Units.millis(heard) + " after the server's";
     if (bound == 0 && held == 0) {
-      return ""; // a trace no page timed
+      return timed.isEmpty() ? "" : " (" + timed.substring(2) + ")"; // a trace no page timed
     }
     return " (" + direction + " than the tolerance plus the page clock's bound of "
         + Units.millis(bound)
         + (direction.equals("more")
-            ? " and the " + Units.millis(held) + " the page's event loop was held when the loss"
-                + " came and when its timer was due"
+            ? " and the " + Units.millis(held) + " the page's event loop was held"
+                + (heard == 0 ? " when the loss came and" : "") + " when its timer was due"
             : "")
-        + ")";
+        + timed + ")";
   }
 
   /** What the trace shows instead, as a sentence. */

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param index the retry's {@code connect-attempt} event
  * @param wallNs when the attempt began, trace time
  * @param attempt its number since the last reset, from 1
- * @param delayNs how long after the loss (attempt 1) or the previous refusal it came
+ * @param delayNs how long after the loss (attempt 1) or the previous refusal it came, or after
+ *     the page heard of that, where the attempt said
  * @param lowNs the envelope's shortest delay
  * @param highNs the envelope's longest delay
  * @param earliestNs the shortest delay the tolerance accepts ({@code lowNs} less {@code early})

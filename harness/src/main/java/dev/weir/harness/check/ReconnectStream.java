@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * <p>The server's events (connect-attempt, refusal, open, close) are in time order in append
  * order: all carry Java's time, but an attempt that says when the page began it, which still comes
- * after the failure the page heard of before beginning it. The page's (reconnect, consume) come
+ * after the failure the page heard of before beginning it, and the loss-heard that attempt told of,
+ * recorded right before it. The page's (reconnect, consume) come
  * late, in batches: they are related to the rest by time, which is why a give-up is settled only
  * at the end and a resumption waits for the first consume timed after it.
  */
@@ -48,6 +49,7 @@ final class ReconnectStream {
   private int counter; // retries since the last reset
   private long previousNs; // decorrelated jitter's previous delay
   private long lossNs; // when the outage began or the last retry was refused
+  private long heardNs = -1; // when the page heard of that loss, where its next attempt said
   private long openNs;
   private boolean mayHaveReset; // the connection lost was up about resetAfter: either is right
 
@@ -104,6 +106,16 @@ final class ReconnectStream {
   void refused(long index, long ns) {
     tally.countRefusal();
     failed(index, ns);
+  }
+
+  /**
+   * The page heard of the loss at {@code ns} (its time): the next attempt's wait is timed from
+   * then, as the frontend could not begin it sooner. Told with that attempt, right before it.
+   */
+  void heard(long ns) {
+    if (phase == Phase.DOWN) {
+      heardNs = ns;
+    }
   }
 
   void opened(long ns) {
@@ -223,12 +235,17 @@ final class ReconnectStream {
 
   /** A retry at {@code ns}; {@code timed} when the loss it follows is known. */
   private void retried(long index, long ns, boolean timed) {
-    long delayNs = ns - lossNs;
-    // The attempt's time is the page's, converted; the loss is Java's. A page whose event loop was
-    // held when the loss came heard of it late, and one held when its timer was due ran it late:
-    // the page's schedule may be right while both hold it back, so both are allowed, not blamed.
+    // The attempt's time is the page's, converted; the loss is Java's. Where the attempt said when
+    // the page heard of the loss, the wait is timed from then, on the page's clock alone: a refusal
+    // can take tens of milliseconds to reach a busy page, and no frontend can wait from before it
+    // knew. Else from the loss, and a page whose event loop was held when the loss came heard of
+    // it late. Either way a page held when its timer was due ran it late: its schedule may be
+    // right while the machine holds it back, so that is allowed, not blamed.
+    long heardAfterNs = heardNs > lossNs ? heardNs - lossNs : 0;
+    heardNs = -1;
+    long delayNs = ns - lossNs - heardAfterNs;
     long boundNs = page.boundAt(index);
-    long heldNs = Units.plus(page.stillHeldNs(lossNs), page.lateNs(ns));
+    long heldNs = Units.plus(heardAfterNs > 0 ? 0 : page.stillHeldNs(lossNs), page.lateNs(ns));
     if (mayHaveReset) {
       mayHaveReset = false;
       if (fits(1, policy.baseNs(), delayNs, boundNs, heldNs)) {
@@ -245,11 +262,12 @@ final class ReconnectStream {
         excessAttempt = attempt;
       }
     } else if (timed) {
-      judge(index, ns, attempt, delayNs, boundNs, heldNs);
+      judge(index, ns, attempt, delayNs, boundNs, heldNs, heardAfterNs);
     }
   }
 
-  private void judge(long index, long ns, int attempt, long delayNs, long boundNs, long heldNs) {
+  private void judge(long index, long ns, int attempt, long delayNs, long boundNs, long heldNs,
+      long heardAfterNs) {
     long lowNs = policy.lowNs(attempt, previousNs);
     long highNs = policy.highNs(attempt, previousNs);
     long earliestNs = earliest(lowNs, boundNs);
@@ -262,7 +280,8 @@ final class ReconnectStream {
           early
               ? ReconnectDefect.TOO_EARLY
               : highNs == policy.capNs() ? ReconnectDefect.ABOVE_CAP : ReconnectDefect.TOO_LATE;
-      tally.found(defect, 1, name, index, attempt, delayNs, lowNs, highNs, 0, boundNs, heldNs);
+      tally.found(defect, 1, name, index, attempt, delayNs, lowNs, highNs, 0, boundNs, heldNs,
+          heardAfterNs);
     }
     long widthNs = highNs - lowNs;
     if (widthNs > 4 * tolerance.lateNs()) {
@@ -304,6 +323,7 @@ final class ReconnectStream {
     } else if (phase == Phase.RETRYING) {
       phase = Phase.DOWN;
       lossNs = ns;
+      heardNs = -1;
       exhausted(index, ns);
     }
   }
@@ -312,6 +332,7 @@ final class ReconnectStream {
     tally.countOutage();
     phase = Phase.DOWN;
     lossNs = ns;
+    heardNs = -1;
     exhausted(index, ns);
   }
 

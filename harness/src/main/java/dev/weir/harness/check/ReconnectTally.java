@@ -35,6 +35,12 @@ final class ReconnectTally {
   /** How long the page's event loop was held during the timed wait, allowed besides, in ns. */
   static final int HELD = 6;
 
+  /**
+   * For a timed finding whose attempt said when the page heard of the loss before it: how long
+   * after the server's refusal or loss that was, in ns (the delay is timed from then); else 0.
+   */
+  static final int HEARD = 7;
+
   private final long[] defects = new long[ReconnectDefect.values().length];
   private final int keep;
   private final List<ReconnectRetry> retries = new ArrayList<>();
@@ -133,6 +139,23 @@ final class ReconnectTally {
       double chance,
       long boundNs,
       long heldNs) {
+    found(defect, n, stream, index, attempt, first, second, third, chance, boundNs, heldNs, 0);
+  }
+
+  /** {@link #found}, for a timed finding whose wait began when the page heard of the loss. */
+  void found(
+      ReconnectDefect defect,
+      long n,
+      String stream,
+      long index,
+      long attempt,
+      long first,
+      long second,
+      long third,
+      double chance,
+      long boundNs,
+      long heldNs,
+      long heardAfterNs) {
     defects[defect.ordinal()] += n;
     if (this.first.offer(defect, stream, index)) {
       this.first
@@ -142,7 +165,8 @@ final class ReconnectTally {
           .put(THIRD, third)
           .put(CHANCE, Double.doubleToLongBits(chance))
           .put(BOUND, boundNs)
-          .put(HELD, heldNs);
+          .put(HELD, heldNs)
+          .put(HEARD, heardAfterNs);
     }
   }
 

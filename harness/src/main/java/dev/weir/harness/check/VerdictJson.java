@@ -115,7 +115,7 @@ final class VerdictJson {
         json.writeNumberField("wall_ns", event.wallNs());
         json.writeNumberField("arrival_ns", event.arrivalNs());
       }
-      case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT -> {
+      case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT, LOSS_HEARD -> {
         if (event.sequence() != TraceEvent.ABSENT) {
           json.writeNumberField("sequence", event.sequence());
         }

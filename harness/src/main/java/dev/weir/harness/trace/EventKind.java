@@ -57,7 +57,13 @@ public enum EventKind {
    * How late the page's event loop ran a timer weir set (its lag monitor), at the page's time: a
    * busy renderer delays every timer and task the same way, so timing judgments allow it.
    */
-  LAG("lag");
+  LAG("lag"),
+  /**
+   * When the page's transport half heard that a connection attempt failed or a connection was
+   * lost, at the page's time: where a frontend's reconnection wait can begin, which on a busy
+   * machine is well after the server refused (told with the page's next attempt).
+   */
+  LOSS_HEARD("loss-heard");
 
   private final String label;
 
@@ -101,11 +107,11 @@ public enum EventKind {
 
   /**
    * True for the kinds {@link Trace#lifecycle} records: open, close, end, connect-attempt, refusal,
-   * drop and fault. They carry a detail and, where one message is concerned, its sequence.
+   * drop, fault and loss-heard. They carry a detail and, where one message is concerned, its sequence.
    */
   public boolean isLifecycle() {
     return switch (this) {
-      case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT -> true;
+      case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT, LOSS_HEARD -> true;
       case SEND, DELIVERY, CONSUME, BUFFER, BUFFER_ITEM, RECONNECT, GAUGE, CLOCK, LAG -> false;
     };
   }

@@ -120,7 +120,7 @@ public final class TraceCursor {
   /** When Java recorded the event; see {@link TraceEvent#arrivalNs()}. */
   public long arrivalNs() {
     return switch (kind()) {
-      case DELIVERY, CONSUME, OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT ->
+      case DELIVERY, CONSUME, OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT, LOSS_HEARD ->
           chunk.aux[slot];
       case BUFFER, BUFFER_ITEM, RECONNECT, LAG -> TraceEvent.ABSENT;
       case SEND, GAUGE, CLOCK -> chunk.wallNs[slot];

@@ -34,7 +34,7 @@ final class TraceJson {
         number(",\"wall_ns\":", event.wallNs());
         number(",\"arrival_ns\":", event.arrivalNs());
       }
-      case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT -> {
+      case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT, LOSS_HEARD -> {
         string(",\"kind\":", event.kind().label());
         if (event.sequence() != TraceEvent.ABSENT) {
           number(",\"sequence\":", event.sequence());

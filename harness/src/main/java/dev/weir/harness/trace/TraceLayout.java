@@ -51,7 +51,7 @@ final class TraceLayout {
       return switch (kind) {
         case SEND -> SEND;
         case DELIVERY -> DELIVERY;
-        case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT -> LIFECYCLE;
+        case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT, LOSS_HEARD -> LIFECYCLE;
         case CONSUME -> CONSUME;
         case BUFFER -> BUFFER;
         case BUFFER_ITEM -> BUFFER_ITEM;

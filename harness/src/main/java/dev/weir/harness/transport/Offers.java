@@ -165,7 +165,8 @@ final class Offers {
   /**
    * Records the server's view of this transport's streams (named {@code prefix + stream} there):
    * every connection attempt, and every refusal with its reason, before the page could hide them.
-   * An attempt whose request says when the page began it is timed from then, on the page's clock.
+   * An attempt whose request says when the page began it is timed from then, on the page's clock,
+   * and one that says when the page heard of the loss before it is preceded by that moment.
    */
   ServerListener serverListener(Attempt.Endpoint endpoint, String prefix) {
     return new ServerListener() {
@@ -182,9 +183,12 @@ final class Offers {
           // The request is a message the page sent at `began`: a sample of its clock as well. It
           // was begun before it arrived, whatever the conversion's error.
           long arrivalNanos = System.nanoTime();
+          began.heardMs().ifPresent(heardMs -> page.clock().place(began.origin(), began.atMs(),
+              arrivalNanos, heardMs, heardNanos -> traced(stream).lifecycleAt(
+                  EventKind.LOSS_HEARD, kind, pageTime(heardNanos, arrivalNanos))));
           page.clock().place(began.origin(), began.atMs(), arrivalNanos, began.atMs(),
               beganNanos -> traced(stream).lifecycleAt(EventKind.CONNECT_ATTEMPT, kind,
-                  Math.max(0, trace.timeOf(Math.min(beganNanos, arrivalNanos)))));
+                  pageTime(beganNanos, arrivalNanos)));
         }
       }
 
@@ -195,6 +199,11 @@ final class Offers {
           traced(stream)
               .lifecycle(EventKind.REFUSAL, refusal.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
+      }
+
+      /** A page moment the request told of, on the trace's clock: before the request arrived. */
+      private long pageTime(long atNanos, long arrivalNanos) {
+        return Math.max(0, trace.timeOf(Math.min(atNanos, arrivalNanos)));
       }
 
       /** The offered stream the attempt is for, or null when it is not this transport's. */

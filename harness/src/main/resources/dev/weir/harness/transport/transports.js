@@ -346,11 +346,25 @@
   // sequence. Behind a window it acknowledges with 'ack N' text frames. The URL says when the
   // page began this attempt, so the server can time it from then: between the two, Chromium may
   // hold a WebSocket back on purpose after failed ones (a reconnection delay is the page's wait).
+  // It also says when the page heard that the stream's previous socket failed or was lost, the
+  // first the frontend could know of it: on a busy machine a refusal takes tens of milliseconds to
+  // reach the page, and the frontend's wait begins only then.
   const sequenceAt = (view, offset) => view.getUint32(offset) * 0x100000000 + view.getUint32(offset + 4);
+  const lostAt = new Map(); // stream → when its last socket failed, until its next attempt
   register('websocket', (stream, onmessage, ended, began) => {
     const origin = performance.timeOrigin;
+    const heard = lostAt.get(stream);
+    lostAt.delete(stream);
     return invoke('weir:websocket-url', { stream, origin, now: performance.now() }).then(({ url, ack }) => new Promise((resolve, reject) => {
-      const socket = new WebSocket(`${url}&began=${began}&origin=${origin}`);
+      const socket = new WebSocket(`${url}&began=${began}&origin=${origin}`
+        + (heard === undefined ? '' : `&heard=${heard}`));
+      let lost = false;
+      const hear = () => {
+        if (!lost) {
+          lost = true;
+          lostAt.set(stream, performance.now());
+        }
+      };
       socket.binaryType = 'arraybuffer';
       const acks = credit((count) => socket.send(`ack ${count}`));
       acks.every(ack);
@@ -364,8 +378,16 @@
         acks.consumed();
       };
       socket.onopen = () => resolve(() => socket.close(1000, 'unsubscribed'));
-      socket.onerror = () => reject(new Error(`weir: WebSocket for '${stream}' failed`));
-      socket.onclose = (event) => ended(event.code === 1000 ? 'end' : 'closed');
+      socket.onerror = () => {
+        hear();
+        reject(new Error(`weir: WebSocket for '${stream}' failed`));
+      };
+      socket.onclose = (event) => {
+        if (event.code !== 1000) {
+          hear();
+        }
+        ended(event.code === 1000 ? 'end' : 'closed');
+      };
     }));
   });
 

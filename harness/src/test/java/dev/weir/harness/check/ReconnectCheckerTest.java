@@ -279,6 +279,39 @@ class ReconnectCheckerTest {
     }
 
     @Test
+    void aRetryIsTimedFromWhenThePageHeardOfTheLoss() {
+      // Ledger 10: under load a refusal reached the page 60 ms after the server refused; the
+      // backoff waited its 200 ms from then, and timed from the refusal it was 10 ms past the
+      // 50 ms allowed.
+      TestTrace t = new TestTrace().attempt("s").open("s").lose("s");
+      t.attemptAfter("s", 100 * MS).refuse("s");
+      long refusedNs = t.nowNs();
+      t.pause(260 * MS).heard("s", refusedNs + 60 * MS).attempt("s").open("s");
+      assertEquals(Status.OK, checker(Jitter.NONE, 6).check(t.snapshot()).status());
+
+      // Waiting too long after hearing is still the page's: 300 ms from then.
+      TestTrace late = new TestTrace().attempt("s").open("s").lose("s");
+      late.attemptAfter("s", 100 * MS).refuse("s");
+      long refused = late.nowNs();
+      long second = late.nextIndex() + 1;
+      late.pause(360 * MS).heard("s", refused + 60 * MS).attempt("s").open("s");
+      Verdict v = checker(Jitter.NONE, 6).check(late.snapshot());
+      assertFirst(v, "too-late", second);
+      Violation first = v.firstViolation().orElseThrow();
+      assertEquals("attempt 2 waits 200 ms to 200 ms after the page heard that attempt 1 was"
+          + " refused (none jitter), within 50 ms late", first.expected());
+      assertEquals("it came after 300.002 ms, 100.002 ms late (timed from when the page heard of"
+          + " it, 60 ms after the server's)", first.actual());
+
+      // A heard time before the loss (a clock's error) times from the loss, as without one.
+      TestTrace early = new TestTrace().attempt("s").open("s").lose("s");
+      early.attemptAfter("s", 100 * MS).refuse("s");
+      long at = early.nowNs();
+      early.pause(300 * MS).heard("s", at - MS).attempt("s").open("s");
+      assertFirst(checker(Jitter.NONE, 6).check(early.snapshot()), "too-late", early.nextIndex() - 2);
+    }
+
+    @Test
     void attemptsBeyondMaxAttemptsAreTooManyNotASilentGiveUp() {
       TestTrace t = new TestTrace().attempt("s").refuse("s");
       t.attemptAfter("s", 100 * MS).refuse("s").attemptAfter("s", 200 * MS).refuse("s");

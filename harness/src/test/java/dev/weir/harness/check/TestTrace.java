@@ -85,6 +85,13 @@ final class TestTrace {
     return lifecycle(EventKind.REFUSAL, stream, "down");
   }
 
+  /** The page's next attempt says it heard of the loss at {@code heardNs} (trace time). */
+  TestTrace heard(String stream, long heardNs) {
+    clock.advance(TICK_NS);
+    trace.lifecycleAt(EventKind.LOSS_HEARD, trace.stream(stream), "websocket", heardNs);
+    return this;
+  }
+
   TestTrace open(String stream) {
     return lifecycle(EventKind.OPEN, stream, "connect");
   }

@@ -55,6 +55,8 @@ final class SampleTraces {
     trace.lag(ring, 12_000_000, 14_000);
     clock.advance(1000);
     trace.lifecycleAt(EventKind.CLOSE, accel, "frontend", 16_500);
+    clock.advance(1000);
+    trace.lifecycleAt(EventKind.LOSS_HEARD, odd, "websocket", 17_200);
     return trace;
   }
 

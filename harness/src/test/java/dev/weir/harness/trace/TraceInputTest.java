@@ -190,23 +190,23 @@ class TraceInputTest {
   @Test
   void messageKindsAreNotLifecycleEvents() {
     refused(
-        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
+        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault, loss-heard),"
             + " got send; record it with Trace.send",
         () -> trace.lifecycle(EventKind.SEND, accel, ""));
     refused(
-        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
+        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault, loss-heard),"
             + " got null",
         () -> trace.lifecycle(null, accel, 4, ""));
     refused(
-        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
+        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault, loss-heard),"
             + " got consume; record it with Trace.consume",
         () -> trace.lifecycle(EventKind.CONSUME, accel, 0, ""));
     refused(
-        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
+        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault, loss-heard),"
             + " got buffer-item; record it with Trace.buffer",
         () -> trace.lifecycle(EventKind.BUFFER_ITEM, accel, ""));
     refused(
-        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault),"
+        "expected a lifecycle kind (open, close, end, connect-attempt, refusal, drop, fault, loss-heard),"
             + " got gauge; record it with Trace.gauge",
         () -> trace.lifecycle(EventKind.GAUGE, accel, ""));
   }

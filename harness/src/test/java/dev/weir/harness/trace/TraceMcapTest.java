@@ -188,7 +188,7 @@ class TraceMcapTest {
             "streams",
             "[\"accel\",\"wëird \\\"name\\\"\\\\\\n\",\"ring\"]",
             "events",
-            "21"),
+            "22"),
         read.metadata.get(0).metadata());
     List<String> schemaNames = read.schemas.values().stream().map(Schema::name).toList();
     assertEquals(
@@ -218,6 +218,7 @@ class TraceMcapTest {
     schemaOf.put("/trace/gauge", "weir.trace.Gauge");
     schemaOf.put("/trace/clock", "weir.trace.Clock");
     schemaOf.put("/trace/lag", "weir.trace.Lag");
+    schemaOf.put("/trace/loss-heard", "weir.trace.Lifecycle");
     for (Schema schema : read.schemas.values()) {
       assertEquals("jsonschema", schema.encoding());
     }
@@ -245,7 +246,8 @@ class TraceMcapTest {
             "/trace/reconnect",
             "/trace/gauge",
             "/trace/clock",
-            "/trace/lag"),
+            "/trace/lag",
+            "/trace/loss-heard"),
         topics);
   }
 

@@ -12,6 +12,7 @@ import static dev.weir.harness.trace.EventKind.END;
 import static dev.weir.harness.trace.EventKind.FAULT;
 import static dev.weir.harness.trace.EventKind.GAUGE;
 import static dev.weir.harness.trace.EventKind.LAG;
+import static dev.weir.harness.trace.EventKind.LOSS_HEARD;
 import static dev.weir.harness.trace.EventKind.OPEN;
 import static dev.weir.harness.trace.EventKind.RECONNECT;
 import static dev.weir.harness.trace.EventKind.REFUSAL;
@@ -97,7 +98,9 @@ class TraceTest {
             new TraceEvent(19, LAG, "ring", A, -1, 14_000, A, A, "", A, A, -1, -1, A, A,
                 12_000_000),
             new TraceEvent(20, CLOSE, "accel", A, -1, 16_500, A, 18_000, "frontend", A, A, -1, -1,
-                A, A, A));
+                A, A, A),
+            new TraceEvent(21, LOSS_HEARD, odd, A, -1, 17_200, A, 19_000, "websocket", A, A, -1,
+                -1, A, A, A));
     TraceSnapshot snapshot = SampleTraces.everyKind().snapshot();
     assertEquals(expected, snapshot.events(EventFilter.all()));
     assertEquals(List.of("accel", odd, "ring"), snapshot.streams());
@@ -180,7 +183,7 @@ class TraceTest {
   @Test
   void onlyTheKindsLifecycleRecordsAreLifecycleKinds() {
     assertEquals(
-        EnumSet.of(OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT),
+        EnumSet.of(OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT, LOSS_HEARD),
         EnumSet.copyOf(Arrays.stream(EventKind.values()).filter(EventKind::isLifecycle).toList()));
   }
 
@@ -261,7 +264,7 @@ class TraceTest {
     }
     assertEquals(List.of(2L, 8L), indexes);
     assertEquals(2, snapshot.count(EventFilter.of(EventKind.SEND)));
-    assertEquals(3, snapshot.count(EventFilter.all().onStream("wëird \"name\"\\\n")));
+    assertEquals(4, snapshot.count(EventFilter.all().onStream("wëird \"name\"\\\n")));
     assertEquals(
         0, snapshot.count(EventFilter.of(EventKind.DELIVERY).onStream("wëird \"name\"\\\n")));
     indexes.clear();

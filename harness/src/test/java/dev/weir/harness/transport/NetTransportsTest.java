@@ -8,8 +8,10 @@ import dev.weir.harness.browser.TestPage;
 import dev.weir.harness.trace.EventFilter;
 import dev.weir.harness.trace.EventKind;
 import dev.weir.harness.trace.TraceCursor;
+import dev.weir.harness.trace.TraceEvent;
 import dev.weir.harness.transport.net.LoopbackServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -96,6 +98,46 @@ class NetTransportsTest {
     assertTrue(beganAfterNs < 150_000_000L,
         "timed " + beganAfterNs / 1e6 + " ms after the page was asked to begin, expected at once");
     sender.get().close();
+  }
+
+  /**
+   * A retry's wait begins when the page heard that the attempt before it failed, which on a busy
+   * machine comes well after the server refused (ledger entry 10): the retry says when. Here the
+   * page's main thread is busy for 300 ms right after it made its first socket, so the refusal
+   * reaches it only then, and it retries at once.
+   */
+  @Test
+  void aWebSocketRetrySaysWhenThePageHeardThatTheAttemptBeforeFailed() {
+    Transport transport = Transports.on(fixture.page()).websocket(server);
+    subscribe(transport, new AtomicInteger()).close();
+    transport.offer("refused", s -> {});
+    server.down();
+    try {
+      // Busy for 300 ms right after the first socket is made, before its refusal can be heard.
+      fixture.eval("(window.RealWebSocket = WebSocket, window.WebSocket = function (url) {"
+          + " window.WebSocket = RealWebSocket; const socket = new RealWebSocket(url);"
+          + " const end = performance.now() + 300; while (performance.now() < end) {}"
+          + " return socket; }, true)");
+      fixture.eval("(window.retried = weir.subscribe('websocket', 'refused', () => {})"
+          + ".catch(() => weir.subscribe('websocket', 'refused', () => {})).then(() => 'open',"
+          + " () => 'refused'), true)");
+      assertEquals("\"refused\"", fixture.eval("retried"), "the retry was refused too");
+    } finally {
+      server.up();
+    }
+    var trace = transport.trace().snapshot();
+    EventFilter refused = EventFilter.of(EventKind.REFUSAL, EventKind.LOSS_HEARD,
+        EventKind.CONNECT_ATTEMPT).onStream("refused");
+    assertEquals(List.of("connect-attempt", "refusal", "loss-heard", "connect-attempt", "refusal"),
+        trace.events(refused).stream().map(e -> e.kind().label()).toList());
+    TraceEvent refusal = trace.events(refused).get(1);
+    TraceEvent heard = trace.events(refused).get(2);
+    TraceEvent retry = trace.events(refused).get(3);
+    long heardAfterNs = heard.wallNs() - refusal.wallNs();
+    assertTrue(heardAfterNs >= 200_000_000L, "the page heard of the refusal "
+        + heardAfterNs / 1e6 + " ms after it, expected about 300 (its main thread was busy)");
+    assertTrue(heard.wallNs() <= retry.wallNs(), "heard at " + heard.wallNs()
+        + " ns, after the retry it led to began (" + retry.wallNs() + " ns)");
   }
 
   @Test

@@ -12,7 +12,7 @@ final class EventText {
   static String fields(TraceEvent e) {
     return switch (e.kind()) {
       case SEND, DELIVERY -> "sequence " + e.sequence() + ", " + e.sizeBytes() + " B";
-      case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT ->
+      case OPEN, CLOSE, END, CONNECT_ATTEMPT, REFUSAL, DROP, FAULT, LOSS_HEARD ->
           (e.sequence() == TraceEvent.ABSENT ? "" : "sequence " + e.sequence() + " ") + e.detail();
       case CONSUME -> "sequence " + e.sequence();
       case BUFFER ->

@@ -1,6 +1,7 @@
 package dev.weir.harness.transport.net;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
@@ -105,10 +106,23 @@ final class RequestGate extends Handler.Abstract {
       double originMs = Double.parseDouble(origin);
       double atMs = Double.parseDouble(at);
       return Double.isFinite(originMs) && Double.isFinite(atMs) && atMs >= 0
-          ? new Attempt.Began(originMs, atMs)
+          ? new Attempt.Began(originMs, atMs, heard(query.getValue("heard"), atMs))
           : null;
     } catch (NumberFormatException e) {
       return null;
+    }
+  }
+
+  /** The page's time it heard of the previous loss, when finite, not negative and not after. */
+  private static OptionalDouble heard(String value, double atMs) {
+    if (value == null) {
+      return OptionalDouble.empty();
+    }
+    try {
+      double heardMs = Double.parseDouble(value);
+      return heardMs >= 0 && heardMs <= atMs ? OptionalDouble.of(heardMs) : OptionalDouble.empty();
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
     }
   }
 

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -75,7 +76,7 @@ class LoopbackServerTest {
   }
 
   @Test
-  void anAttemptCarriesWhenThePageBeganItOnlyWhenTheRequestSaysSoInFiniteNumbers()
+  void anAttemptCarriesWhenThePageBeganItAndHeardOfTheLossOnlyWhenTheRequestSaysSoInFiniteNumbers()
       throws Exception {
     List<Attempt.Began> began = new CopyOnWriteArrayList<>();
     server.addListener(new ServerListener() {
@@ -87,11 +88,17 @@ class LoopbackServerTest {
     // Refused for the token, so each request ends at once: attempts are heard before that.
     String refused = withToken(server.eventSourceUri("sse1"), "x").toString();
     for (String query : List.of("&began=12.5&origin=1700000000000.25", "", "&began=12.5",
-        "&began=x&origin=1", "&began=-1&origin=1", "&began=NaN&origin=1")) {
+        "&began=x&origin=1", "&began=-1&origin=1", "&began=NaN&origin=1",
+        "&began=12.5&origin=1&heard=10.25", "&began=12.5&origin=1&heard=13",
+        "&began=12.5&origin=1&heard=x", "&began=12.5&origin=1&heard=-1")) {
       get(URI.create(refused + query));
     }
     assertEquals(new Attempt.Began(1700000000000.25, 12.5), began.get(0));
     assertEquals(Arrays.asList(null, null, null, null, null), began.subList(1, 6));
+    // When the page heard of the loss before it: only a time not after the attempt began.
+    assertEquals(new Attempt.Began(1, 12.5, OptionalDouble.of(10.25)), began.get(6));
+    assertEquals(List.of(new Attempt.Began(1, 12.5), new Attempt.Began(1, 12.5),
+        new Attempt.Began(1, 12.5)), began.subList(7, 10));
   }
 
   @Test
