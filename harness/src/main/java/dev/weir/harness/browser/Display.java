@@ -95,6 +95,9 @@ public final class Display implements AutoCloseable {
     Process wrapper = null;
     try {
       log = Files.createTempFile("weir-xvfb-", ".log");
+      // close() deletes it; this covers a JVM that exits without closing (a test fork, an exit
+      // from a shutdown path): 208 such logs were left in /tmp by one day's runs.
+      log.toFile().deleteOnExit();
       wrapper =
           new ProcessBuilder(
                   List.of(
