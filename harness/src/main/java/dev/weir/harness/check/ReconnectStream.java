@@ -177,10 +177,11 @@ final class ReconnectStream {
       tally.countResumeJudged();
       if (sequence > lastConsumed + 1) {
         tally.found(ReconnectDefect.RESUME_LOST, 1, name, index, 0, lastConsumed, sequence, 0, 0, 0,
-            0);
+            0, 0);
       } else if (sequence <= lastConsumed) {
         tally.found(
-            ReconnectDefect.RESUME_REPEATED, 1, name, index, 0, lastConsumed, sequence, 0, 0, 0, 0);
+            ReconnectDefect.RESUME_REPEATED, 1, name, index, 0, lastConsumed, sequence, 0, 0, 0, 0,
+            0);
       }
     }
     lastConsumed = sequence;
@@ -201,6 +202,7 @@ final class ReconnectStream {
           0,
           0,
           0,
+          0,
           0);
     }
     if (exhaustedIndex >= 0) {
@@ -210,6 +212,7 @@ final class ReconnectStream {
           name,
           exhaustedIndex,
           exhaustedAttempts,
+          0,
           0,
           0,
           0,
@@ -228,6 +231,7 @@ final class ReconnectStream {
           wideLowNs,
           wideHighNs,
           chance,
+          0,
           0,
           0);
     }

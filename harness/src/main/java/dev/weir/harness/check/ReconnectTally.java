@@ -125,24 +125,9 @@ final class ReconnectTally {
 
   /**
    * Counts {@code n} findings of {@code defect} and keeps the one at {@code index} if earliest; a
-   * timed one with what it allowed besides the tolerance ({@link #BOUND}, {@link #HELD}), else 0.
+   * timed one with what it allowed besides the tolerance ({@link #BOUND}, {@link #HELD}) and how
+   * long after the loss the page heard of it ({@link #HEARD}), else 0.
    */
-  void found(
-      ReconnectDefect defect,
-      long n,
-      String stream,
-      long index,
-      long attempt,
-      long first,
-      long second,
-      long third,
-      double chance,
-      long boundNs,
-      long heldNs) {
-    found(defect, n, stream, index, attempt, first, second, third, chance, boundNs, heldNs, 0);
-  }
-
-  /** {@link #found}, for a timed finding whose wait began when the page heard of the loss. */
   void found(
       ReconnectDefect defect,
       long n,
