@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cef.callback.CefQueryCallback;
 
 /**
@@ -47,7 +46,6 @@ public final class Bridge {
   private final List<Runnable> documentListeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
   private final PushQueue pushes = new PushQueue();
-  private final AtomicLong reportBatches = new AtomicLong();
 
   Bridge() {}
 
@@ -120,7 +118,6 @@ public final class Bridge {
 
   /** A batch of {@code kind PART json END} items from the page, arrived at {@code arrivalNanos}. */
   void reports(String batch, long arrivalNanos) {
-    reportBatches.incrementAndGet();
     int start = 0;
     while (start < batch.length()) {
       int part = batch.indexOf(PushQueue.PART, start);
@@ -132,11 +129,6 @@ public final class Bridge {
       }
       start = end + 1;
     }
-  }
-
-  /** How many report batches the page has sent: reporting's cost to the page. */
-  long reportBatches() {
-    return reportBatches.get();
   }
 
   PushQueue pushes() {

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -153,15 +155,21 @@ class BridgeTest {
   @Test
   void reportsArriveInOrderInFewBatches() {
     List<String> received = new CopyOnWriteArrayList<>();
-    page.bridge().onReport((kind, json, arrivalNanos) -> received.add(kind + " " + json));
-    long before = page.bridge().reportBatches();
+    Set<Long> batches = ConcurrentHashMap.newKeySet();
+    // Only this test's kind: on a busy machine the bridge's lag monitor reports too, in batches of
+    // its own. A batch's reports share one arrival time, so the distinct times count the batches.
+    page.bridge().onReport((kind, json, arrivalNanos) -> {
+      if (kind.equals("tick")) {
+        received.add(kind + " " + json);
+        batches.add(arrivalNanos);
+      }
+    });
     eval("(() => { for (let i = 0; i < 2000; i++) weir.report('tick', {i}); return weir.flush(); })()");
     assertEquals(2000, received.size());
     for (int i = 0; i < 2000; i++) {
       assertEquals("tick {\"i\":" + i + "}", received.get(i));
     }
-    long batches = page.bridge().reportBatches() - before;
-    assertTrue(batches <= 4, "2000 reports took " + batches + " bridge calls");
+    assertTrue(batches.size() <= 4, "2000 reports took " + batches.size() + " bridge calls");
   }
 
   @Test
