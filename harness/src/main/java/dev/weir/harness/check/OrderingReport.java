@@ -130,6 +130,13 @@ final class OrderingReport {
           String.format(Locale.ROOT, " (%.1f%% of those sent)", 100.0 * tally.ok() / tally.sent()));
     }
     s.append('.');
+    if (tally.heldPast() > 0) {
+      // Said, not hidden: a pass that rests on the allowance shows how much it rested on it.
+      s.append(" ").append(tally.heldPast()).append(" waited past ")
+          .append(Units.millis(stallNs))
+          .append(" only by the time allowed for the page's times (its clock's bound and the time"
+              + " its event loop was held).");
+    }
     StringBuilder found = new StringBuilder();
     for (OrderingDefect defect : COUNTED) {
       long n = tally.count(defect);

@@ -27,6 +27,7 @@ final class OrderingTally {
   private long sent;
   private long arrived;
   private long ok;
+  private long heldPast;
   private long worstWaitNs;
   private String worstStream;
   private long worstSequence = TraceEvent.ABSENT;
@@ -46,6 +47,16 @@ final class OrderingTally {
   /** A message sent and arrived once, in order and in time. */
   void countOk() {
     ok++;
+  }
+
+  /** A message waited past the stall bound, but not past it plus the page's allowance. */
+  void countHeldPast() {
+    heldPast++;
+  }
+
+  /** Messages that waited past the stall bound only by what the page's times allow. */
+  long heldPast() {
+    return heldPast;
   }
 
   /** A message counted as fine arrived again: it no longer is. */

@@ -142,6 +142,7 @@ final class StreamOrder {
     }
     long allowedNs = neverArrived ? 0 : Units.plus(page.boundAt(at), page.heldNs(sentNs, arrivedNs));
     if (waitNs <= Units.plus(stallNs, allowedNs)) {
+      tally.countHeldPast();
       return false;
     }
     tally.found(STALL, stream, sequence, at, waitNs, neverArrived, allowedNs);

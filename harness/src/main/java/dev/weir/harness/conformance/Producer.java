@@ -1,6 +1,7 @@
 package dev.weir.harness.conformance;
 
 import dev.weir.harness.transport.Sender;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ final class Producer implements Consumer<Sender>, AutoCloseable {
   private final Timeline timeline;
   private final boolean endWhenDone;
   private final Thread thread;
+  private long heldOpenNs;
   private volatile Sender current;
   private volatile long sent;
   private volatile boolean stopped;
@@ -30,6 +32,16 @@ final class Producer implements Consumer<Sender>, AutoCloseable {
     this.endWhenDone = endWhenDone;
     this.thread = new Thread(this::run, "weir-producer");
     this.thread.setDaemon(true);
+  }
+
+  /**
+   * Keeps the stream open, silent, for {@code tail} after the last send before ending it: what a
+   * frontend holds back until the stream ends is then seen held that long. Call before {@link
+   * #start()}.
+   */
+  Producer heldOpenFor(Duration tail) {
+    heldOpenNs = tail.toNanos();
+    return this;
   }
 
   /** A subscription started: send to it from now on. */
@@ -110,8 +122,16 @@ final class Producer implements Consumer<Sender>, AutoCloseable {
           // The subscription ended under us: wait for the next one.
         }
       }
-      if (!stopped && endWhenDone && current != null) {
-        current.close();
+      Sender last = current;
+      if (!stopped && endWhenDone && last != null) {
+        last.flush();
+        for (long endNs = System.nanoTime() + heldOpenNs, wait;
+            !stopped && (wait = endNs - System.nanoTime()) > 0; ) {
+          LockSupport.parkNanos(wait);
+        }
+        if (!stopped) {
+          last.close();
+        }
       }
     } finally {
       done = true;

@@ -59,6 +59,14 @@ public final class Sender {
   }
 
   /**
+   * Says the producer has nothing more to send for now: what a fault holds back for later messages
+   * is sent, so the page is not blamed for a wait the harness made.
+   */
+  public synchronized void flush() {
+    wire.flush();
+  }
+
+  /**
    * Ends the stream from the backend; the page learns how many messages were sent. Recorded as an
    * end whose sequence is the stream's next one.
    */

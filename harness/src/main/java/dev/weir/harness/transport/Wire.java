@@ -21,6 +21,12 @@ public interface Wire {
   /** Passes message {@code sequence} on; the transport's own wire carries the sequence to the page. */
   void send(long sequence, Payload message);
 
+  /**
+   * Nothing more is coming for now: a link that holds messages back for later ones (a reorder
+   * group waiting to fill) lets them go, rather than hold them for as long as the stream is silent.
+   */
+  default void flush() {}
+
   /** Ends the stream from the backend. */
   void close();
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConformanceSuiteTest {
 
   private static final int REPETITIONS = Integer.getInteger("weir.conformance.repetitions", 1);
-  private static final Path BROKEN = Frontend.bundled(Path.of("fixtures", "frontend", "broken"));
+  static final Path BROKEN = Frontend.bundled(Path.of("fixtures", "frontend", "broken"));
 
   @Test
   void referencePassesEveryCaseOnEveryTransport() {

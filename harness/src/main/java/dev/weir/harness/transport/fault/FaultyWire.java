@@ -180,10 +180,16 @@ public final class FaultyWire implements Wire {
     }
   }
 
+  /** Releases the held reorder group, in the order it was sent. */
+  @Override
+  public synchronized void flush() {
+    releaseGroup(null);
+  }
+
   /** Releases any held group, then ends the stream after the last delayed message is due. */
   @Override
   public synchronized void close() {
-    releaseGroup(null);
+    flush();
     long wait = lastDueNanos - System.nanoTime();
     if (wait > 0) {
       timer.schedule(target::close, wait + 1_000_000, TimeUnit.NANOSECONDS);

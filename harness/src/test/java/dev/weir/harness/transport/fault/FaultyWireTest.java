@@ -2,6 +2,7 @@ package dev.weir.harness.transport.fault;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,6 +139,21 @@ class FaultyWireTest {
       assertEquals(range(w, w + 4), window, "window at " + w);
     }
     assertNotEquals(range(8, 24), got.seqs.subList(8, 24), "nothing was reordered");
+  }
+
+  @Test
+  void aPartlyFilledReorderGroupGoesOutOnFlushNotWhenTheStreamEnds() {
+    Received got = new Received();
+    FaultyWire wire = new FaultyWire(got, "accel", 7, List.of(new TransportFault.Reorder(0, 100, 8)),
+        TIMER, (e, i, d) -> {}, REACH);
+    for (int i = 0; i < 11; i++) {
+      wire.prepare(i);
+      wire.send(i, Payload.json(Integer.toString(i)));
+    }
+    assertEquals(8, got.seqs.size(), "one full group of 8 out, 3 held for the next");
+    wire.flush();
+    assertEquals(range(8, 11), got.seqs.subList(8, 11));
+    assertFalse(got.closed, "a flush does not end the stream");
   }
 
   @Test
