@@ -125,9 +125,9 @@ final class Producer implements Consumer<Sender>, AutoCloseable {
       Sender last = current;
       if (!stopped && endWhenDone && last != null) {
         last.flush();
-        for (long endNs = System.nanoTime() + heldOpenNs, wait;
-            !stopped && (wait = endNs - System.nanoTime()) > 0; ) {
-          LockSupport.parkNanos(wait);
+        long endNs = System.nanoTime() + heldOpenNs;
+        for (long left = heldOpenNs; !stopped && left > 0; left = endNs - System.nanoTime()) {
+          LockSupport.parkNanos(left); // close() unparks it
         }
         if (!stopped) {
           last.close();
